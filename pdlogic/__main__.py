@@ -1,0 +1,125 @@
+"""Command line: python -m pdlogic {evaluate,check,policies,graph,compile,parity,coverage}."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import dates, engine
+from .data import SOURCE_TREE, compiled
+from .engine import PolicyError
+from .facts import FactsError
+
+
+def _load_tree(root: Path) -> dict:
+    from .compiler import DataError, compile_tree
+
+    try:
+        return compile_tree(root)
+    except DataError as exc:
+        for where, message in exc.problems:
+            print(f"{where}: {message}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {root}/", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    try:
+        raw = sys.stdin.read() if args.facts == "-" else Path(args.facts).read_text(encoding="utf-8")
+        facts = json.loads(raw)
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"facts: cannot read {args.facts}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = engine.evaluate(compiled(), facts, args.policy)
+    except (FactsError, PolicyError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    json.dump(result.to_dict(), sys.stdout, indent=2)
+    print()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.tree)
+    data = _load_tree(root)
+    print(
+        f"{root}/ is valid: {len(data['sources'])} sources, {len(data['policies'])} policies, "
+        f"{len(data['options'])} options, {len(data['questions'])} questions, {len(data['facts'])} facts"
+    )
+    return 0
+
+
+def cmd_policies(args: argparse.Namespace) -> int:
+    data = compiled()
+    current = engine.default_policy(data)
+    for pid in data["policy_order"]:
+        doc = data["sources"][data["policies"][pid]["source"]]
+        spans = [
+            f"{s.isoformat()}..{'' if e >= dates.parse(doc['verified_through']) else e.isoformat()}"
+            for s, e in dates.in_force_intervals(doc)
+        ]
+        mark = "  (default: in force today)" if pid == current else ""
+        print(f"{pid}\t{' '.join(spans)}\t{data['policies'][pid]['title']['en']}{mark}")
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from .compiler.graph import dot
+
+    sys.stdout.write(dot(compiled(), args.policy))
+    return 0
+
+
+def cmd_compile(args: argparse.Namespace) -> int:
+    data = _load_tree(Path(args.tree))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(text.encode()) // 1024} KB)")
+    return 0
+
+
+def cmd_parity(args: argparse.Namespace) -> int:
+    from .compiler.graph import parity_set
+
+    json.dump(parity_set(compiled()), sys.stdout, separators=(",", ":"))
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .compiler.coverage import main
+
+    return main(compiled())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pdlogic", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("evaluate", help="print the result for FACTS.json as JSON")
+    p.add_argument("facts", help="a JSON file of facts, or - for stdin")
+    p.add_argument("--policy", default=None, help="policy id (default: the policy in force today)")
+    p.set_defaults(func=cmd_evaluate)
+    p = sub.add_parser("check", help="validate decision_tree/; exit 1 with file:line errors")
+    p.add_argument("--tree", default=str(SOURCE_TREE.relative_to(Path.cwd()) if SOURCE_TREE.is_relative_to(Path.cwd()) else SOURCE_TREE))
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("policies", help="list policy ids with their dates")
+    p.set_defaults(func=cmd_policies)
+    p = sub.add_parser("graph", help="the question graph as Graphviz text")
+    p.add_argument("--policy", default=None)
+    p.set_defaults(func=cmd_graph)
+    p = sub.add_parser("compile", help="write the compiled JSON the browser loads")
+    p.add_argument("--tree", default=str(SOURCE_TREE))
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_compile)
+    p = sub.add_parser("parity", help="the parity set for the page script, as JSON")
+    p.set_defaults(func=cmd_parity)
+    p = sub.add_parser("coverage", help="walk every edge and condition; print what was not covered")
+    p.set_defaults(func=cmd_coverage)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

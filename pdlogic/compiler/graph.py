@@ -1,0 +1,130 @@
+"""The question graph: every edge a reader can take, per policy.
+
+The answer space is far too large to enumerate (dozens of facts, three answers
+each), but only the facts that some question's condition tests can change which
+question comes next. So states are explored with every other fact set to one
+representative answer: that walks every edge of the graph exactly, and gives
+the parity set the page script is checked against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+from .. import conditions
+from ..questions import next_question
+
+RESULT = "result"
+
+
+@dataclass
+class PolicyGraph:
+    nodes: list[str] = field(default_factory=list)
+    # (from question, answer label, to question or RESULT) -> one example state
+    edges: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    states: list[dict[str, Any]] = field(default_factory=list)
+
+
+def routing_facts(data: dict[str, Any]) -> set[str]:
+    return {f for q in data["questions"] for f in conditions.facts_used(q["when"])}
+
+
+def answers(data: dict[str, Any], question: dict[str, Any], routing: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each distinguishable answer to a question: (label, facts it sets)."""
+    if question["kind"] != "multi":
+        (fact,) = question["facts"]
+        for a in question["answers"]:
+            yield str(a["value"]).lower(), {fact: a["value"]}
+        yield "unknown", {fact: None}
+        return
+    facts = question["facts"]
+    yield "unknown", dict.fromkeys(facts)
+    varying = [f for f in facts if f in routing]
+    for values in product((True, False), repeat=len(varying)):
+        chosen = dict(zip(varying, values, strict=True))
+        label = "+".join(f for f, v in chosen.items() if v) or "none"
+        yield label, {f: chosen.get(f, False) for f in facts}
+
+
+def explore(data: dict[str, Any]) -> dict[str, PolicyGraph]:
+    routing = routing_facts(data)
+    by_id = {q["id"]: q for q in data["questions"]}
+    graphs: dict[str, PolicyGraph] = {}
+    for policy in data["policy_order"]:
+        graph = PolicyGraph()
+        seen: set[tuple[tuple[str, Any], ...]] = set()
+        stack: list[dict[str, Any]] = [{}]
+        while stack:
+            state = stack.pop()
+            key = tuple(sorted(state.items(), key=lambda kv: kv[0]))
+            if key in seen:
+                continue
+            seen.add(key)
+            graph.states.append(state)
+            qid = next_question(data, state, policy)
+            if qid is None:
+                continue
+            if qid not in graph.nodes:
+                graph.nodes.append(qid)
+            question = by_id[qid]
+            # An answer that no later condition tests cannot change the route:
+            # every such answer gets its edge, but only the first is walked on.
+            routes = any(f in routing for f in question["facts"])
+            for i, (label, setting) in enumerate(answers(data, question, routing)):
+                after = {**state, **setting}
+                target = next_question(data, after, policy) or RESULT
+                graph.edges.setdefault((qid, label, target), after)
+                if routes or i == 0:
+                    stack.append(after)
+        graphs[policy] = graph
+    return graphs
+
+
+def parity_set(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """For every state the walk reaches: the facts, the policy and the next question."""
+    out = []
+    for policy, graph in explore(data).items():
+        for state in graph.states:
+            out.append({"policy": policy, "facts": state, "next": next_question(data, state, policy)})
+    return out
+
+
+def dot(data: dict[str, Any], policy: str | None = None) -> str:
+    """Graphviz text with stable node ids (q_<question id>, result), edges merged
+    across policies unless one is given."""
+    graphs = explore(data)
+    chosen = [policy] if policy else list(graphs)
+    labels = {q["id"]: q["summary_label"]["en"] for q in data["questions"]}
+    lines = [
+        "digraph questions {",
+        '  graph [rankdir=TB, fontname="sans-serif", bgcolor="transparent"];',
+        '  node [shape=box, style="rounded", fontname="sans-serif"];',
+        '  edge [fontname="sans-serif", fontsize=10];',
+    ]
+    nodes: list[str] = []
+    edges: dict[tuple[str, str], set[str]] = {}
+    for pid in chosen:
+        for n in graphs[pid].nodes:
+            if n not in nodes:
+                nodes.append(n)
+        for src, label, dst in graphs[pid].edges:
+            edges.setdefault((src, dst), set()).add(label)
+    order = [q["id"] for q in data["questions"]]
+    for n in sorted(nodes, key=order.index):
+        lines.append(f'  q_{n.replace("-", "_")} [id="q_{n}", label="{_esc(labels[n])}"];')
+    lines.append('  result [id="q_result", label="Your result", shape=doubleoctagon];')
+    for (src, dst), answer_labels in sorted(edges.items()):
+        target = "result" if dst == RESULT else f"q_{dst.replace('-', '_')}"
+        text = "any answer" if len(answer_labels) > 3 else ", ".join(sorted(answer_labels))
+        lines.append(
+            f'  q_{src.replace("-", "_")} -> {target} [id="e_{src}__{dst}", label="{_esc(text)}"];'
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _esc(s: str) -> str:
+    return s.replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,74 @@
+"""Statuses over time: what a document's dated history says about a given day.
+
+A status is known only as far as a source shows it. Each document carries the
+date up to which its last status was verified; after that day its status is
+"unknown", never assumed to continue (the OpenFisca idea: values are keyed by
+date and "in force today" is computed, never typed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+IN_FORCE = frozenset({"in_force", "reinstated"})
+UNKNOWN = "unknown"
+NOT_YET = "not_yet_issued"
+
+Interval = tuple[dt.date, dt.date]  # both ends inclusive
+
+
+def parse(value: str) -> dt.date:
+    """ISO date, or a partial "YYYY-MM" / "YYYY" (read as its first day), or "undated"."""
+    if value == "undated":
+        return dt.date.min
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def state_on(doc: Mapping[str, Any], day: dt.date) -> str:
+    if day > parse(doc["verified_through"]):
+        return UNKNOWN
+    state = NOT_YET
+    for change in doc["status"]:
+        if parse(change["since"]) <= day:
+            state = change["state"]
+    return state
+
+
+def change_on(doc: Mapping[str, Any], day: dt.date) -> Mapping[str, Any] | None:
+    """The status entry that holds on `day` (None before the first or after verification)."""
+    if day > parse(doc["verified_through"]):
+        return None
+    found = None
+    for change in doc["status"]:
+        if parse(change["since"]) <= day:
+            found = change
+    return found
+
+
+def in_force_intervals(doc: Mapping[str, Any]) -> list[Interval]:
+    horizon = parse(doc["verified_through"])
+    history: Sequence[Mapping[str, Any]] = doc["status"]
+    intervals: list[Interval] = []
+    for i, change in enumerate(history):
+        if change["state"] not in IN_FORCE:
+            continue
+        start = parse(change["since"])
+        end = horizon
+        if i + 1 < len(history):
+            end = min(end, parse(history[i + 1]["since"]) - dt.timedelta(days=1))
+        if start <= end:
+            intervals.append((start, end))
+    return intervals
+
+
+def overlaps(a: Sequence[Interval], b: Sequence[Interval]) -> bool:
+    return any(s1 <= e2 and s2 <= e1 for s1, e1 in a for s2, e2 in b)
+
+
+def clip(intervals: Sequence[Interval], last_day: dt.date) -> list[Interval]:
+    return [(s, min(e, last_day)) for s, e in intervals if s <= last_day]

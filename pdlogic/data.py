@@ -9,12 +9,15 @@ be shadowed by a stale JSON file.
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-SOURCE_TREE = Path(__file__).resolve().parent.parent / "decision_tree"
+# PDLOGIC_TREE points the engine and the build at another tree (tests use it to
+# prove that a broken tree fails the build).
+SOURCE_TREE = Path(os.environ.get("PDLOGIC_TREE") or Path(__file__).resolve().parent.parent / "decision_tree")
 
 
 @cache

@@ -1,0 +1,53 @@
+// The guide's engine: Pyodide and the pdlogic wheel, in a Web Worker so the page
+// never freezes while Python starts. Everything is loaded from this site; the
+// reader's answers only ever travel between the page and this worker.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const runtime = new URL("../../pyodide/", import.meta.url).href;
+let evaluate = null;
+
+async function start(wheel) {
+  if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
+  const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime });
+  await pyodide.loadPackage(new URL(wheel, runtime).href, { messageCallback: () => {} });
+  pyodide.runPython(`
+import json
+import pdlogic
+
+def _evaluate(facts_json, policy):
+    try:
+        result = pdlogic.evaluate(json.loads(facts_json), policy or None)
+    except pdlogic.FactsError as exc:
+        return json.dumps({"ok": False, "key": exc.key, "message": str(exc)})
+    except pdlogic.PolicyError as exc:
+        return json.dumps({"ok": False, "key": "policy", "message": str(exc)})
+    return json.dumps({"ok": True, "result": result.to_dict()})
+`);
+  evaluate = pyodide.globals.get("_evaluate");
+}
+
+let started = null;
+
+self.onmessage = async (event) => {
+  const msg = event.data || {};
+  if (msg.type === "start") {
+    started = started || start(msg.wheel);
+    try {
+      await started;
+      self.postMessage({ type: "ready" });
+    } catch (err) {
+      self.postMessage({ type: "failed", reason: String(err && err.message ? err.message : err) });
+    }
+    return;
+  }
+  if (msg.type === "evaluate") {
+    try {
+      await started;
+      const out = JSON.parse(evaluate(JSON.stringify(msg.facts), msg.policy || ""));
+      self.postMessage({ type: "result", id: msg.id, ...out });
+    } catch (err) {
+      // Never a Python traceback on the page: a short reason only.
+      self.postMessage({ type: "result", id: msg.id, ok: false, key: null, message: "The engine could not compute a result." });
+    }
+  }
+};

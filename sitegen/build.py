@@ -1,0 +1,70 @@
+"""The one build: check decision_tree/, compile it, build the pdlogic wheel for
+Pyodide, then `mkdocs build --strict` (whose hooks copy the Pyodide runtime and
+the wheel into site/). Any failure stops the build with its reason."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def step(name: str) -> None:
+    print(f"==> {name}", flush=True)
+
+
+def run(cmd: list[str], **kw: object) -> None:
+    result = subprocess.run(cmd, cwd=ROOT, **kw)  # type: ignore[call-overload]
+    if result.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(cmd)} exited {result.returncode}")
+
+
+def main() -> None:
+    started = time.perf_counter()
+    from pdlogic.compiler import DataError, compile_tree
+    from pdlogic.data import SOURCE_TREE
+
+    step("check and compile decision_tree/")
+    try:
+        data = compile_tree(SOURCE_TREE)
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        raise SystemExit(f"build failed: {len(exc.problems)} problem(s) in {SOURCE_TREE}") from None
+    compiled = ROOT / "pdlogic" / "compiled.json"
+    compiled.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    step("build the pdlogic wheel (pure Python, py3-none-any, for Pyodide)")
+    out = ROOT / "build" / "wheel"
+    shutil.rmtree(out, ignore_errors=True)
+    run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        stdout=subprocess.DEVNULL)
+    wheels = list(out.glob("pdlogic-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(f"build failed: expected one py3-none-any wheel in {out}, found {wheels}")
+
+    step("draw the question graph")
+    graph_dir = ROOT / "build" / "graph"
+    graph_dir.mkdir(parents=True, exist_ok=True)
+    dot_text = subprocess.run([sys.executable, "-m", "pdlogic", "graph"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout
+    (graph_dir / "questions.dot").write_text(dot_text, encoding="utf-8")
+    if shutil.which("dot"):
+        run(["dot", "-Tsvg", "-o", str(graph_dir / "questions.svg"), str(graph_dir / "questions.dot")])
+    else:
+        raise SystemExit("build failed: Graphviz `dot` is missing (apt-get install graphviz)")
+
+    step("mkdocs build --strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], env=env)
+    size = sum(f.stat().st_size for f in (ROOT / "site").rglob("*") if f.is_file())
+    print(f"built site/ in {time.perf_counter() - started:.1f} s ({size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

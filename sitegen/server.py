@@ -1,0 +1,98 @@
+"""The project's own static server: what the tests drive is what is deployed.
+
+It serves site/ with the headers the build wrote to site/_headers (the same
+file static hosts read), the right types for Pyodide's files, and an optional
+access log that the privacy tests read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from .headers import read_headers_file
+
+TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
+}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    site_headers: dict[str, str] = {}
+    cache_control: str = "no-cache"
+    log_path: Path | None = None
+    _lock = threading.Lock()
+
+    def end_headers(self) -> None:
+        for key, value in self.site_headers.items():
+            self.send_header(key, value)
+        self.send_header("Cache-Control", self.cache_control)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        if self.log_path is None:
+            return
+        with self._lock, self.log_path.open("a", encoding="utf-8") as log:
+            log.write(f"{self.command} {self.path}\n")
+
+    def do_POST(self) -> None:  # noqa: N802 - a static site accepts no data
+        self.log_message("")
+        self.send_error(405)
+
+
+def make_server(site: Path, port: int, host: str = "127.0.0.1", cache_control: str = "no-cache",
+                log_path: Path | None = None) -> http.server.ThreadingHTTPServer:
+    attrs = {
+        "site_headers": read_headers_file(site),
+        "cache_control": cache_control,
+        "log_path": log_path,
+    }
+    handler = type("SiteHandler", (Handler,), attrs)
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))
+    server.daemon_threads = True
+    return server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the built site on 127.0.0.1")
+    parser.add_argument("--site", default="site")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--cache-control", default="no-cache")
+    args = parser.parse_args()
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        raise SystemExit(f"{site}/index.html is missing: build the site first")
+    server = make_server(site, args.port, cache_control=args.cache_control)
+    print(f"Serving {site}/ on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

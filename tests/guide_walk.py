@@ -1,0 +1,74 @@
+"""Driving the guide as a person would: one question at a time, by clicking."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+import pdlogic
+from pdlogic.data import compiled
+
+QUESTIONS = {q["id"]: q for q in compiled()["questions"]}
+
+
+def wait_ready(page: Page, timeout: float = 90_000) -> None:
+    expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "ready", timeout=timeout)
+
+
+def answer(page: Page, value: Any) -> str:
+    """Answer the question on screen. Single questions take a value (None = I don't know);
+    multi questions take a list of facts to tick, "none" or "unknown"."""
+    form = page.locator(".pd-step form")
+    qid = form.get_attribute("data-question")
+    q = QUESTIONS[qid]
+    if q["kind"] == "multi":
+        if value in ("none", "unknown"):
+            form.locator(f"input[name=__{value}]").check()
+        else:
+            for fact in value:
+                form.locator(f"input[name={fact}]").check()
+    else:
+        form.locator(f"input[type=radio][value='{json.dumps(value)}']").check()
+    form.locator("button[type=submit]").click()
+    return qid
+
+
+def facts_from(q: dict[str, Any], value: Any) -> dict[str, Any]:
+    if q["kind"] != "multi":
+        return {q["facts"][0]: value}
+    if value == "unknown":
+        return dict.fromkeys(q["facts"])
+    chosen = [] if value == "none" else value
+    return {f: f in chosen for f in q["facts"]}
+
+
+def walk(page: Page, plan: dict[str, Any], default: Any = None) -> dict[str, Any]:
+    """Answer every question the guide asks from `plan` (question id -> answer),
+    'I don't know' for the rest, until the result shows. Returns the facts given."""
+    facts: dict[str, Any] = {}
+    for _ in range(len(QUESTIONS) + 1):
+        step = page.locator(".pd-step")
+        if not step.is_visible():
+            break
+        qid = page.locator(".pd-step form").get_attribute("data-question")
+        q = QUESTIONS[qid]
+        value = plan.get(qid, default if q["kind"] != "multi" else "unknown")
+        answer(page, value)
+        facts.update(facts_from(q, value))
+    expect(page.locator(".pd-result h2")).to_be_visible(timeout=90_000)
+    return facts
+
+
+def shown_options(page: Page) -> list[tuple[str, bool]]:
+    items = page.locator(".pd-result .pd-option")
+    return [
+        (items.nth(i).get_attribute("data-option"), items.nth(i).get_attribute("data-recommended") == "true")
+        for i in range(items.count())
+    ]
+
+
+def expected_options(facts: dict[str, Any], policy: str | None = None) -> list[tuple[str, bool]]:
+    result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy)
+    return [(o.id, o.recommended) for o in result.options]

@@ -102,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--policy", default=None, help="policy id (default: the policy in force today)")
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("check", help="validate decision_tree/; exit 1 with file:line errors")
-    p.add_argument("--tree", default=str(SOURCE_TREE.relative_to(Path.cwd()) if SOURCE_TREE.is_relative_to(Path.cwd()) else SOURCE_TREE))
+    p.add_argument(
+        "--tree",
+        default=str(SOURCE_TREE.relative_to(Path.cwd()) if SOURCE_TREE.is_relative_to(Path.cwd()) else SOURCE_TREE),
+    )
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("policies", help="list policy ids with their dates")
     p.set_defaults(func=cmd_policies)

@@ -20,9 +20,7 @@ def next_question(data: Mapping[str, Any], facts: Mapping[str, Any], policy: str
     question is never repeated.
     """
     for question in data["questions"]:
-        if any(f not in facts for f in question["facts"]) and conditions.holds(
-            question["when"], facts, policy
-        ):
+        if any(f not in facts for f in question["facts"]) and conditions.holds(question["when"], facts, policy):
             return question["id"]
     return None
 

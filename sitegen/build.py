@@ -42,8 +42,7 @@ def main() -> None:
     step("build the pdlogic wheel (pure Python, py3-none-any, for Pyodide)")
     out = ROOT / "build" / "wheel"
     shutil.rmtree(out, ignore_errors=True)
-    run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
-        stdout=subprocess.DEVNULL)
+    run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)], stdout=subprocess.DEVNULL)
     wheels = list(out.glob("pdlogic-*-py3-none-any.whl"))
     if len(wheels) != 1:
         raise SystemExit(f"build failed: expected one py3-none-any wheel in {out}, found {wheels}")
@@ -51,8 +50,9 @@ def main() -> None:
     step("draw the question graph")
     graph_dir = ROOT / "build" / "graph"
     graph_dir.mkdir(parents=True, exist_ok=True)
-    dot_text = subprocess.run([sys.executable, "-m", "pdlogic", "graph"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout
+    dot_text = subprocess.run(
+        [sys.executable, "-m", "pdlogic", "graph"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     (graph_dir / "questions.dot").write_text(dot_text, encoding="utf-8")
     if shutil.which("dot"):
         run(["dot", "-Tsvg", "-o", str(graph_dir / "questions.svg"), str(graph_dir / "questions.dot")])

@@ -12,8 +12,20 @@ from .text import en
 
 # What the page script needs; the worker has the full data inside the wheel.
 PAGE_KEYS = (
-    "facts", "questions", "policies", "policy_order", "stages", "options", "deciders",
-    "authorities", "escalation_steps", "tactics", "checklist", "detention", "warnings", "contacts",
+    "facts",
+    "questions",
+    "policies",
+    "policy_order",
+    "stages",
+    "options",
+    "deciders",
+    "authorities",
+    "escalation_steps",
+    "tactics",
+    "checklist",
+    "detention",
+    "warnings",
+    "contacts",
 )
 
 
@@ -41,7 +53,7 @@ def question_html(q: dict[str, Any]) -> str:
     qid = q["id"]
     parts = [
         f'<form class="pd-question" data-question="{e(qid)}" novalidate>',
-        '<fieldset>',
+        "<fieldset>",
         f'<legend><h2 class="pd-question__text" tabindex="-1">{e(en(q["text"]))}</h2></legend>',
     ]
     if q.get("help"):
@@ -78,7 +90,9 @@ def question_html(q: dict[str, Any]) -> str:
             )
     parts.append("</div>")
     parts.append('<p class="pd-error" role="alert" hidden></p>')
-    parts.append('</fieldset><button type="submit" class="md-button md-button--primary pd-next">Continue</button></form>')
+    parts.append(
+        '</fieldset><button type="submit" class="md-button md-button--primary pd-next">Continue</button></form>'
+    )
     return "".join(parts)
 
 

@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from pdlogic import engine  # noqa: E402
-from pdlogic.data import SOURCE_TREE  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
+from pdlogic.data import SOURCE_TREE  # noqa: E402
 from sitegen import guide, headers, pages  # noqa: E402
 from sitegen.text import badge, en, human_date  # noqa: E402
 
@@ -66,7 +66,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     src = page.file.src_uri
     reviewed = page.meta.get("last_reviewed")
     if not isinstance(reviewed, dt.date):
-        raise PluginError(f"docs/{src}: front matter needs last_reviewed: YYYY-MM-DD (the date a person last checked its content)")
+        raise PluginError(
+            f"docs/{src}: front matter needs last_reviewed: YYYY-MM-DD (the date a person last checked its content)"
+        )
     if FORBIDDEN.search(markdown):
         raise PluginError(f"docs/{src}: contains a number for reporting people to ICE; this site never shows one")
     markdown = MACRO.sub(lambda m: _macro(m, src), markdown)
@@ -145,7 +147,11 @@ def _macro(m: re.Match[str], src: str) -> str:
         c = data["contacts"][ident]
         hours = f", {en(c['hours'])}" if c["hours"] else ""
         digits = re.sub(r"[^0-9]", "", c["value"])
-        value = f"[{c['value']}](tel:+{digits if len(digits) == 11 else '1' + digits})" if c["kind"] == "phone" else c["value"]
+        value = (
+            f"[{c['value']}](tel:+{digits if len(digits) == 11 else '1' + digits})"
+            if c["kind"] == "phone"
+            else c["value"]
+        )
         unconfirmed = "" if c["confirmed"] else ", not confirmed"
         return (
             f"**{pages._md(en(c['label']))}**: {value}{pages._md(hours)} "

@@ -60,7 +60,9 @@ def library_index(data: dict[str, Any], reviewed: str) -> str:
     )
     out.append("| Date | Document | Status today |\n|---|---|---|")
     for sid, doc in sorted(data["sources"].items(), key=lambda kv: dates.parse(kv[1]["date"]), reverse=True):
-        out.append(f"| {human_date(doc['date'])} | [{_md(doc['title'])}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |")
+        out.append(
+            f"| {human_date(doc['date'])} | [{_md(doc['title'])}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -115,10 +117,7 @@ def source_page(data: dict[str, Any], sid: str) -> str:
         "After that date we do not know its status, and this site does not assume it continued.\n"
     )
     later = [
-        (other, change)
-        for other, odoc in data["sources"].items()
-        for change in odoc["status"]
-        if change["by"] == sid
+        (other, change) for other, odoc in data["sources"].items() for change in odoc["status"] if change["by"] == sid
     ]
     if later:
         out.append("## What this document changed\n")
@@ -141,7 +140,9 @@ def options_index(data: dict[str, Any], reviewed: str) -> str:
         "who decides it and how people have asked for it. They hold the same information as "
         "the [guide](../guide/index.md), as plain pages you can print or bookmark.\n"
     )
-    out.append(f"!!! warning \"{_md(en(data['warnings']['reveals_to_dhs']['title']))}\"\n    {en(data['warnings']['reveals_to_dhs']['text'])}\n")
+    out.append(
+        f'!!! warning "{_md(en(data["warnings"]["reveals_to_dhs"]["title"]))}"\n    {en(data["warnings"]["reveals_to_dhs"]["text"])}\n'
+    )
     for sid, slug in STAGE_PAGES.items():
         stage = data["stages"][sid]
         out.append(f"- [{_md(en(stage['label']))}]({slug}.md): {_md(en(stage['summary']))}")
@@ -151,10 +152,17 @@ def options_index(data: dict[str, Any], reviewed: str) -> str:
 def stage_page(data: dict[str, Any], sid: str) -> str:
     stage = data["stages"][sid]
     label = en(stage["label"])
-    out = [_front(label, stage["last_reviewed"], "public", "describes_policies: [johnson-2014, kelly-2017, interim-2021, mayorkas-2021, eo-14159-2025]\n")]
+    out = [
+        _front(
+            label,
+            stage["last_reviewed"],
+            "public",
+            "describes_policies: [johnson-2014, kelly-2017, interim-2021, mayorkas-2021, eo-14159-2025]\n",
+        )
+    ]
     out.append(f"# {_md(label)}\n\n{en(stage['summary'])}\n")
     warn = data["warnings"]["reveals_to_dhs"]
-    out.append(f"!!! warning \"{_md(en(warn['title']))}\"\n    {en(warn['text'])}\n")
+    out.append(f'!!! warning "{_md(en(warn["title"]))}"\n    {en(warn["text"])}\n')
     out.append(
         "Each option below **may** fit a case. None is a right, and none is advice: "
         "ask a lawyer or accredited representative which, if any, fits yours. "
@@ -184,7 +192,7 @@ def stage_page(data: dict[str, Any], sid: str) -> str:
         for w in spec["warnings"]:
             text = data["warnings"][w["id"]]
             when = f" ({_md(describe(data, w['when']))})" if w.get("when") else ""
-            out.append(f"!!! note \"{_md(en(text['title']))}{when}\"\n    {en(text['text'])}\n")
+            out.append(f'!!! note "{_md(en(text["title"]))}{when}"\n    {en(text["text"])}\n')
         out.append("**Guidance:** " + ", ".join(f"[[src:{s}]]" for s in spec["sources"]) + "\n")
     return "\n".join(out) + "\n"
 
@@ -192,7 +200,9 @@ def stage_page(data: dict[str, Any], sid: str) -> str:
 def checklists_index(data: dict[str, Any]) -> str:
     reviewed = max(p["last_reviewed"] for p in data["checklist_pages"].values())
     out = [_front("Checklists", reviewed, "public"), "# Checklists\n"]
-    out.append("Printable lists with stable addresses. Print them from your browser; the navigation is left off the paper.\n")
+    out.append(
+        "Printable lists with stable addresses. Print them from your browser; the navigation is left off the paper.\n"
+    )
     for cid, page in data["checklist_pages"].items():
         out.append(f"- [{_md(en(page['title']))}]({cid}.md): {_md(en(page['intro']))}")
     return "\n".join(out) + "\n"
@@ -230,7 +240,9 @@ def describe(data: dict[str, Any], cond: Any) -> str:
     if "policy" in cond:
         return "under " + " or ".join(en(data["policies"][p]["short"]) for p in cond["policy"])
     if "priority" in cond:
-        return "not a priority" if cond["priority"] == ["not_a_priority"] else "priority: " + ", ".join(cond["priority"])
+        return (
+            "not a priority" if cond["priority"] == ["not_a_priority"] else "priority: " + ", ".join(cond["priority"])
+        )
     label = en(data["facts"][cond["fact"]]["label"])
     if "unknown" in cond:
         return f"{label.lower()}: not known" if cond["unknown"] else f"{label.lower()}: known"

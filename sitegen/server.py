@@ -12,6 +12,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 from .headers import read_headers_file
 
@@ -28,8 +29,8 @@ TYPES = {
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-    site_headers: dict[str, str] = {}
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    site_headers: ClassVar[dict[str, str]] = {}
     cache_control: str = "no-cache"
     log_path: Path | None = None
     _lock = threading.Lock()
@@ -53,19 +54,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         if self.log_path is None:
             return
         with self._lock, self.log_path.open("a", encoding="utf-8") as log:
             log.write(f"{self.command} {self.path}\n")
 
-    def do_POST(self) -> None:  # noqa: N802 - a static site accepts no data
+    def do_POST(self) -> None:
         self.log_message("")
         self.send_error(405)
 
 
-def make_server(site: Path, port: int, host: str = "127.0.0.1", cache_control: str = "no-cache",
-                log_path: Path | None = None) -> http.server.ThreadingHTTPServer:
+def make_server(
+    site: Path, port: int, host: str = "127.0.0.1", cache_control: str = "no-cache", log_path: Path | None = None
+) -> http.server.ThreadingHTTPServer:
     attrs = {
         "site_headers": read_headers_file(site),
         "cache_control": cache_control,

@@ -80,8 +80,9 @@ def only_own_origin(request: pytest.FixtureRequest) -> Iterator[None]:
     seen: list[str] = []
     context.on("request", lambda r: seen.append(r.url))
     yield
-    offsite = [u for u in seen if urlparse(u).scheme in ("http", "https", "ws", "wss")
-               and urlparse(u).hostname != "127.0.0.1"]
+    offsite = [
+        u for u in seen if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"
+    ]
     assert not offsite, f"requests to other hosts: {offsite}"
 
 

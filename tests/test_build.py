@@ -15,7 +15,9 @@ def test_build_fails_with_file_and_line_on_a_malformed_tree(tmp_path: Path) -> N
     tree = tmp_path / "decision_tree"
     shutil.copytree(ROOT / "decision_tree", tree)
     (tree / "options.yaml").write_text(
-        (tree / "options.yaml").read_text(encoding="utf-8").replace("  dismissal:\n", "  dismissal:\n    titel: {en: x}\n", 1),
+        (tree / "options.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  dismissal:\n", "  dismissal:\n    titel: {en: x}\n", 1),
         encoding="utf-8",
     )
     env = {**os.environ, "PDLOGIC_TREE": str(tree)}

@@ -3,9 +3,8 @@ and they agree with pdlogic in CPython for the same answers."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
-
 from guide_walk import expected_options, shown_options, wait_ready, walk
+from playwright.sync_api import Page, expect
 
 
 def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -> None:
@@ -22,15 +21,18 @@ def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -
 def test_a_person_in_court_with_an_approvable_green_card_case(page: Page, base_url: str) -> None:
     page.goto(base_url + "/guide/")
     wait_ready(page)
-    facts = walk(page, {
-        "stage": "in_proceedings",
-        "detained": False,
-        "circumstances": "none",
-        "applications": ["pending_petition"],
-        "adjustment_approvable": True,
-        "has_attorney": True,
-        "request_status": "not_requested",
-    })
+    facts = walk(
+        page,
+        {
+            "stage": "in_proceedings",
+            "detained": False,
+            "circumstances": "none",
+            "applications": ["pending_petition"],
+            "adjustment_approvable": True,
+            "has_attorney": True,
+            "request_status": "not_requested",
+        },
+    )
     assert shown_options(page) == expected_options(facts)
     expect(page.locator(".pd-result [data-section=checklist] [data-item=g28]")).to_be_visible()
 
@@ -38,17 +40,20 @@ def test_a_person_in_court_with_an_approvable_green_card_case(page: Page, base_u
 def test_a_detained_person_with_a_removal_order_gets_other_options(page: Page, base_url: str) -> None:
     page.goto(base_url + "/guide/")
     wait_ready(page)
-    facts = walk(page, {
-        "stage": "final_order",
-        "detained": True,
-        "mandatory_detention": False,
-        "circumstances": ["serious_medical"],
-        "applications": ["u_visa_pending"],
-        "relief_eligible_late": True,
-        "has_attorney": False,
-        "request_status": "denied",
-        "compelling_case": False,
-    })
+    facts = walk(
+        page,
+        {
+            "stage": "final_order",
+            "detained": True,
+            "mandatory_detention": False,
+            "circumstances": ["serious_medical"],
+            "applications": ["u_visa_pending"],
+            "relief_eligible_late": True,
+            "has_attorney": False,
+            "request_status": "denied",
+            "compelling_case": False,
+        },
+    )
     options = shown_options(page)
     assert options == expected_options(facts)
     assert {"stay_of_removal", "supervised_release"} <= {o for o, _ in options}

@@ -141,9 +141,7 @@ def _warnings(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> N
 
 
 def _priorities(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> None:
-    categories = {"not_a_priority"} | {
-        c["id"] for p in data["policies"].values() for c in (p["categories"] or [])
-    }
+    categories = {"not_a_priority"} | {c["id"] for p in data["policies"].values() for c in (p["categories"] or [])}
     holders = [r["when"] for opt in data["options"].values() for r in opt["rules"]]
     for cond in holders:
         for node in conditions.walk(cond):

@@ -119,9 +119,7 @@ def dot(data: dict[str, Any], policy: str | None = None) -> str:
     for (src, dst), answer_labels in sorted(edges.items()):
         target = "result" if dst == RESULT else f"q_{dst.replace('-', '_')}"
         text = "any answer" if len(answer_labels) > 3 else ", ".join(sorted(answer_labels))
-        lines.append(
-            f'  q_{src.replace("-", "_")} -> {target} [id="e_{src}__{dst}", label="{_esc(text)}"];'
-        )
+        lines.append(f'  q_{src.replace("-", "_")} -> {target} [id="e_{src}__{dst}", label="{_esc(text)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -132,7 +132,7 @@ def date(*, partial: bool = False) -> Validator:
             return value.isoformat()
         if partial and isinstance(value, str) and (PARTIAL_DATE.match(value) or value == "undated"):
             return str(value)
-        expected = 'an ISO date (2014-11-20)' + (', "YYYY-MM", "YYYY" or "undated"' if partial else "")
+        expected = "an ISO date (2014-11-20)" + (', "YYYY-MM", "YYYY" or "undated"' if partial else "")
         ctx.error(at, f"expected {expected}, got {typename(value)}")
         return "undated" if partial else "1900-01-01"
 
@@ -251,9 +251,17 @@ def condition(value: Any, ctx: Ctx, at: Where) -> Any:
     if keys == {"not"}:
         return {"not": condition(value["not"], ctx, where_of(value, ctx, key="not", fallback=here))}
     if keys == {"policy"}:
-        return {"policy": listof(ref("policies"), min_items=1)(value["policy"], ctx, where_of(value, ctx, key="policy", fallback=here))}
+        return {
+            "policy": listof(ref("policies"), min_items=1)(
+                value["policy"], ctx, where_of(value, ctx, key="policy", fallback=here)
+            )
+        }
     if keys == {"priority"}:
-        return {"priority": listof(string, min_items=1)(value["priority"], ctx, where_of(value, ctx, key="priority", fallback=here))}
+        return {
+            "priority": listof(string, min_items=1)(
+                value["priority"], ctx, where_of(value, ctx, key="priority", fallback=here)
+            )
+        }
     ops = keys - {"fact"}
     if "fact" in keys and len(ops) == 1 and next(iter(ops)) in ("is", "in", "at_least", "unknown"):
         (op,) = ops

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# PD_SITE_DIR builds elsewhere than site/ (parallel work, the offline-update test).
+SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
 
 
 def step(name: str) -> None:
@@ -61,9 +63,9 @@ def main() -> None:
 
     step("mkdocs build --strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], env=env)
-    size = sum(f.stat().st_size for f in (ROOT / "site").rglob("*") if f.is_file())
-    print(f"built site/ in {time.perf_counter() - started:.1f} s ({size / 1e6:.1f} MB)")
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE)], env=env)
+    size = sum(f.stat().st_size for f in SITE.rglob("*") if f.is_file())
+    print(f"built {SITE} in {time.perf_counter() - started:.1f} s ({size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

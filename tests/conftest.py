@@ -14,7 +14,7 @@ import pytest
 from sitegen.server import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -52,6 +52,7 @@ SOURCE_KINDS = (
     "email_directive",
     "litigation",
     "announcement",
+    "research_notes",
 )
 
 SECTIONS = {

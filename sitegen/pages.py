@@ -100,7 +100,7 @@ def source_page(data: dict[str, Any], sid: str) -> str:
         rows.append(("Text", f"<{doc['url']}>"))
     if doc["known_from"]:
         rows.append(("Known to us from", ", ".join(f"[[src:{k}]]" for k in doc["known_from"])))
-    out.append("| | |\n|---|---|")
+    out.append("| About the document | |\n|---|---|")
     out.extend(f"| {k} | {_md(v) if k not in ('Text', 'Known to us from') else v} |" for k, v in rows)
     out.append(f"\n## In short\n\n{en(doc['summary'])}\n")
     out.append("## Status over time\n")

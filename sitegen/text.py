@@ -53,6 +53,10 @@ def status_today(doc: dict[str, Any], today: dt.date) -> tuple[str, bool]:
 
 def badge(doc: dict[str, Any], today: dt.date) -> str:
     state, confirmed = status_today(doc, today)
+    if doc["status"][-1]["state"] == "published" and state in (dates.UNKNOWN, "published"):
+        # A letter, press release or advisory is a record of its day, not guidance
+        # whose force could lapse: "unknown" would mislead.
+        state, confirmed = "published", True
     words = STATE_WORDS[state]
     if state == dates.UNKNOWN:
         words = f"status unknown after {human_date(doc['verified_through'])}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 IN_FORCE = frozenset({"in_force", "reinstated"})
@@ -19,6 +20,7 @@ NOT_YET = "not_yet_issued"
 Interval = tuple[dt.date, dt.date]  # both ends inclusive
 
 
+@cache  # a handful of distinct strings, parsed on every evaluate(); dates are immutable
 def parse(value: str) -> dt.date:
     """ISO date, or a partial "YYYY-MM" / "YYYY" (read as its first day), or "undated"."""
     if value == "undated":

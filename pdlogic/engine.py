@@ -176,7 +176,11 @@ def _options(ctx: _Context, out: _Collector) -> list[OptionResult]:
             )
         cited.update(dict.fromkeys(spec["sources"]))
         warnings = [w["id"] for w in spec["warnings"] if out.test(w.get("when"), ctx)]
-        if not any(ctx.current(s) for s in cited):
+        # The facts met a rule, but none of the guidance behind it was in force under this
+        # policy (the contract's "guidance that once supported an option is no longer in
+        # force"); or nothing the option cites was. A current form or procedure elsewhere in
+        # the option's sources does not make the rule's guidance current.
+        if (explain and not recommended) or not any(ctx.current(s) for s in cited):
             warnings.append("guidance_not_current")
         out.cite(cited)
         results.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -16,6 +16,16 @@ class OptionResult:
     # Which rules the facts met, the facts each tested, and which of its
     # sources were in force under the policy: why it is (not) recommended.
     explain: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "recommended": self.recommended,
+            "decided_by": list(self.decided_by),
+            "sources": list(self.sources),
+            "warnings": list(self.warnings),
+            "explain": [{k: list(v) if isinstance(v, list) else v for k, v in e.items()} for e in self.explain],
+        }
 
 
 @dataclass(frozen=True)
@@ -34,4 +44,19 @@ class Result:
     warnings: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Written out rather than dataclasses.asdict, whose deep copy took most of
+        # evaluate()'s time; the lists are still copied, so the dict is the caller's own.
+        return {
+            "policy": self.policy,
+            "stage": self.stage,
+            "priority": self.priority,
+            "exception_authority": list(self.exception_authority),
+            "options": [o.to_dict() for o in self.options],
+            "escalation": list(self.escalation),
+            "tactics": list(self.tactics),
+            "checklist": list(self.checklist),
+            "detention": list(self.detention),
+            "sources": list(self.sources),
+            "needs": list(self.needs),
+            "warnings": list(self.warnings),
+        }

@@ -30,6 +30,7 @@ def run(cmd: list[str], **kw: object) -> None:
 def main() -> None:
     started = time.perf_counter()
     from pdlogic.compiler import DataError, compile_tree
+    from pdlogic.compiler.compile import for_engine
     from pdlogic.data import SOURCE_TREE
 
     step("check and compile decision_tree/")
@@ -39,7 +40,8 @@ def main() -> None:
         print(str(exc), file=sys.stderr)
         raise SystemExit(f"build failed: {len(exc.problems)} problem(s) in {SOURCE_TREE}") from None
     compiled = ROOT / "pdlogic" / "compiled.json"
-    compiled.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # The wheel carries only what the engine reads (no prose): a smaller download.
+    compiled.write_text(json.dumps(for_engine(data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     step("build the pdlogic wheel (pure Python, py3-none-any, for Pyodide)")
     out = ROOT / "build" / "wheel"

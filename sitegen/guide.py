@@ -8,7 +8,29 @@ import html
 import json
 from typing import Any
 
+from pdlogic import dates
+
 from .text import en
+
+# Where "Leave this site quickly" goes: a neutral page that says nothing about
+# immigration, opened with location.replace() so Back does not return here.
+EXIT_URL = "https://www.weather.gov/"
+
+# The first question is answerable as soon as it is painted: this inline script (allowed by
+# its hash in the CSP, like every inline script) keeps an early "Continue" for guide.js,
+# which is a module and so runs only after the whole page has been parsed.
+EARLY_ANSWER = (
+    'document.querySelector("#pd-guide .pd-step form").addEventListener("submit",function(e){'
+    'e.preventDefault();if(!document.getElementById("pd-guide").dataset.ready)e.target.dataset.early="1";});'
+    'document.querySelector("#pd-guide .pd-step form").dataset.armed="1";'
+)
+
+STAGE_PAGES = {
+    "before_nta": "before-nta",
+    "in_proceedings": "in-proceedings",
+    "final_order": "final-order",
+    "court_of_appeals": "court-of-appeals",
+}
 
 # What the page script needs; the worker has the full data inside the wheel.
 PAGE_KEYS = (
@@ -35,9 +57,18 @@ def page_data(data: dict[str, Any], default_policy: str, built: str) -> dict[str
         sid: {k: doc[k] for k in ("title", "date", "date_confirmed", "cite", "status", "verified_through")}
         for sid, doc in data["sources"].items()
     }
+    out["policy_dates"] = {pid: policy_dates(data, pid) for pid in data["policy_order"]}
     out["default_policy"] = default_policy
     out["built"] = built
     return out
+
+
+def policy_dates(data: dict[str, Any], pid: str) -> list[list[str | None]]:
+    """The periods a policy was in force, as [start, end] ISO dates; end None while it still is
+    (up to the last day its status was verified)."""
+    doc = data["sources"][data["policies"][pid]["source"]]
+    horizon = dates.parse(doc["verified_through"])
+    return [[s.isoformat(), None if e >= horizon else e.isoformat()] for s, e in dates.in_force_intervals(doc)]
 
 
 def embed_json(payload: dict[str, Any]) -> str:
@@ -52,7 +83,9 @@ def question_html(q: dict[str, Any]) -> str:
     e = html.escape
     qid = q["id"]
     parts = [
-        f'<form class="pd-question" data-question="{e(qid)}" novalidate>',
+        # method="dialog": outside a dialog, submitting does nothing, so no answer can ever end up
+        # in an address, even before (or without) the page script.
+        f'<form class="pd-question" data-question="{e(qid)}" method="dialog" novalidate>',
         "<fieldset>",
         f'<legend><h2 class="pd-question__text" tabindex="-1">{e(en(q["text"]))}</h2></legend>',
     ]
@@ -96,22 +129,58 @@ def question_html(q: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def stage_links(data: dict[str, Any], base: str) -> str:
+    e = html.escape
+    items = "".join(
+        f'<li><a href="{e(base)}options/{slug}/">{e(en(data["stages"][sid]["label"]))}</a></li>'
+        for sid, slug in STAGE_PAGES.items()
+    )
+    return f'<ul class="pd-fallback__links">{items}</ul>'
+
+
+def chart_text(data: dict[str, Any]) -> str:
+    """The flowchart's text alternative: every question in the order it can be asked."""
+    e = html.escape
+    items = "".join(
+        f"<li>{e(en(q['summary_label']))}{'' if q['when'] is None else ' (only for some answers or rules)'}</li>"
+        for q in data["questions"]
+    )
+    return (
+        "<p>In words: the guide asks these questions in this order, skipping those your earlier answers "
+        "or the chosen rules make unnecessary, and then shows your result. Your own path is the list "
+        "“Your answers so far”; in the picture it is drawn with thick lines.</p>"
+        f'<ol class="pd-chart__list">{items}</ol>'
+    )
+
+
 def widget(data: dict[str, Any], default_policy: str, built: str, base: str, wheel: str) -> str:
     """The guide's root element. `base` is the relative path from the page to the site root."""
     e = html.escape
     first = data["questions"][0]
+    links = stage_links(data, base)
     return (
         f'<div id="pd-guide" class="pd-guide" data-engine="loading" '
         f'data-site-root="{e(base)}" data-default-policy="{e(default_policy)}" data-wheel="{e(wheel)}">'
-        '<noscript><p class="pd-fallback">This guide needs JavaScript. The same information is on the '
-        f'<a href="{e(base)}options/">options by stage</a> pages.</p></noscript>'
-        '<div class="pd-fallback" hidden><p>The guide could not start its engine on this device. '
-        f'Your answers are kept below. The same information is on the <a href="{e(base)}options/">options by stage</a> pages.</p></div>'
-        '<nav class="pd-path-wrap" aria-label="Your answers so far" hidden><ol class="pd-path"></ol>'
+        f'<p class="pd-exit-bar"><a class="pd-exit md-button" href="{e(EXIT_URL)}" rel="noreferrer noopener">'
+        'Leave this site quickly</a> <span class="pd-exit-hint">or press Esc three times</span></p>'
+        '<noscript><div class="pd-fallback pd-fallback--noscript"><p>This guide needs JavaScript, which is off '
+        f"in this browser. The same information is on the options-by-stage pages:</p>{links}</div></noscript>"
+        '<p class="pd-notice" role="status" hidden></p>'
+        '<div class="pd-fallback" hidden><p>This device could not start the guide’s engine, so it cannot work out '
+        "a result here. Your answers are kept. The options for each stage are on these pages:</p>"
+        f"{links}</div>"
+        '<nav class="pd-path-wrap" aria-labelledby="pd-path-title" hidden>'
+        '<h2 id="pd-path-title" class="pd-path__title">Your answers so far</h2>'
+        '<button type="button" class="pd-path-toggle" aria-expanded="true" hidden>Hide your answers</button>'
+        '<ol class="pd-path"></ol>'
         '<button type="button" class="pd-restart">Start again</button></nav>'
         f'<div class="pd-step">{question_html(first)}</div>'
         '<p class="pd-status" role="status" aria-live="polite"></p>'
-        '<section class="pd-result" aria-live="polite" hidden></section>'
+        '<p class="pd-announce pd-sr-only" role="status" aria-live="polite"></p>'
+        '<section class="pd-result" aria-labelledby="pd-result-title" hidden></section>'
+        '<details class="pd-chart"><summary>The questions as a flowchart</summary>'
+        f'{chart_text(data)}<div class="pd-chart__picture"></div></details>'
         "</div>"
+        f"<script>{EARLY_ANSWER}</script>"
         f'<script type="application/json" id="pd-data">{embed_json(page_data(data, default_policy, built))}</script>'
     )

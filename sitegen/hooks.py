@@ -24,6 +24,7 @@ from pdlogic import engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
 from sitegen import guide, headers, pages  # noqa: E402
+from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import badge, en, human_date  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pd")
@@ -32,7 +33,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # ICE's tip line is printed in the header of seed 001. This site never shows a
 # number or form for reporting people: the build refuses to publish one.
 FORBIDDEN = re.compile(r"DHS-?2-?ICE|347-?2423", re.IGNORECASE)
-MACRO = re.compile(r"\[\[(src|status|contact|option|guide)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]")
+MACRO = re.compile(r"\[\[(src|status|contact|option|guide|qr)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]")
 
 STATE: dict[str, Any] = {}
 
@@ -49,6 +50,7 @@ def on_config(config: Any) -> Any:
         built=today.isoformat(),
         default_policy=engine.default_policy(data, today),
         hashes=set(),
+        site_url=config["site_url"] or "",
     )
     config.extra["built_on"] = human_date(today.isoformat())
     return config
@@ -117,7 +119,11 @@ def on_post_build(config: Any) -> None:
     graph = ROOT / "build" / "graph" / "questions.svg"
     if graph.exists():
         shutil.copy2(graph, site / "guide" / "questions.svg")
+    # 404.html comes from a template, not through on_post_page: same <meta>, its script hash in the header.
+    STATE["hashes"] |= headers.secure_static_page(site / "404.html", config["site_url"])
     headers.write_headers_file(site, STATE["hashes"])
+    # Last: the service worker's file list and build id cover every file written above.
+    headers.write_service_worker(site)
 
 
 def _wheel() -> Path:
@@ -136,6 +142,8 @@ def _macro(m: re.Match[str], src: str) -> str:
     data = STATE["data"]
     if kind == "guide":
         return m.group(0)
+    if kind == "qr":
+        return _qr(ident, src)
     table = {"src": "sources", "status": "sources", "contact": "contacts", "option": "options"}[kind]
     if ident not in data[table]:
         raise PluginError(f"docs/{src}: [[{kind}:{ident}]] names no entry in decision_tree/ {table}")
@@ -153,13 +161,29 @@ def _macro(m: re.Match[str], src: str) -> str:
             else c["value"]
         )
         unconfirmed = "" if c["confirmed"] else ", not confirmed"
+        published = (
+            "publication date not shown" if c["published"] == "undated" else f"published {human_date(c['published'])}"
+        )
         return (
             f"**{pages._md(en(c['label']))}**: {value}{pages._md(hours)} "
-            f"(published {human_date(c['published'])}, {_cite(c['source'], src, None)}{unconfirmed})"
+            f"({published}, {_cite(c['source'], src, None)}{unconfirmed})"
         )
     opt = data["options"][ident]
     stage = pages.option_stage(data, ident)
     return f"[{pages._md(en(opt['title']))}]({_rel(src, f'options/{pages.STAGE_PAGES[stage]}.md')}#{ident})"
+
+
+# [[qr:ID]]: a QR code to one of these pages at the configured site address, made at build time.
+QR_TARGETS = {"guide": ("guide/", "the guide")}
+
+
+def _qr(ident: str | None, src: str) -> str:
+    if ident not in QR_TARGETS or not STATE["site_url"]:
+        raise PluginError(f"docs/{src}: [[qr:{ident}]] needs one of {sorted(QR_TARGETS)} and site_url in mkdocs.yml")
+    path, name = QR_TARGETS[ident]
+    url = STATE["site_url"].rstrip("/") + "/" + path
+    svg = qr_svg(url, f"QR code that opens {name}: {url}")
+    return f'<div class="pd-qr">{svg}<p class="pd-qr__url"><strong>{url}</strong></p></div>'
 
 
 def _cite(ident: str, src: str, pinpoint: str | None) -> str:

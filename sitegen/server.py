@@ -1,8 +1,12 @@
 """The project's own static server: what the tests drive is what is deployed.
 
 It serves site/ with the headers the build wrote to site/_headers (the same
-file static hosts read), the right types for Pyodide's files, and an optional
-access log that the privacy tests read.
+file static hosts read) on every response, the right types for Pyodide's files,
+and, for the privacy tests and bench/privacy.py, an optional access log and an
+optional log of Content-Security-Policy violation reports: with it, the policy
+header gains `report-uri /__csp-report`, so a violation anywhere (a page, the
+guide's worker, the service worker) reaches the log. A deployed site never
+sends reports (the build's files have no report-uri).
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import argparse
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +32,7 @@ TYPES = {
     ".webmanifest": "application/manifest+json",
     ".svg": "image/svg+xml",
 }
+REPORT_PATH = "/__csp-report"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -33,6 +40,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     site_headers: ClassVar[dict[str, str]] = {}
     cache_control: str = "no-cache"
     log_path: Path | None = None
+    report_path: Path | None = None
     _lock = threading.Lock()
 
     def end_headers(self) -> None:
@@ -61,22 +69,56 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             log.write(f"{self.command} {self.path}\n")
 
     def do_POST(self) -> None:
+        if self.report_path is not None and self.path == REPORT_PATH:
+            length = min(int(self.headers.get("Content-Length") or 0), 65536)
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            with self._lock, self.report_path.open("a", encoding="utf-8") as log:
+                log.write(" ".join(body.split()) + "\n")
+            self.send_response(204)
+            self.end_headers()
+            return
         self.log_message("")
         self.send_error(405)
 
 
 def make_server(
-    site: Path, port: int, host: str = "127.0.0.1", cache_control: str = "no-cache", log_path: Path | None = None
+    site: Path,
+    port: int,
+    host: str = "127.0.0.1",
+    cache_control: str = "no-cache",
+    log_path: Path | None = None,
+    report_path: Path | None = None,
+    site_headers: dict[str, str] | None = None,
 ) -> http.server.ThreadingHTTPServer:
+    """`site_headers` replaces the headers read from site/_headers (the tests use it to
+    show what breaks without a directive); `report_path` logs CSP violation reports."""
+    sent = dict(read_headers_file(site) if site_headers is None else site_headers)
+    if report_path is not None and "Content-Security-Policy" in sent:
+        sent["Content-Security-Policy"] += f"; report-uri {REPORT_PATH}"
     attrs = {
-        "site_headers": read_headers_file(site),
+        "site_headers": sent,
         "cache_control": cache_control,
         "log_path": log_path,
+        "report_path": report_path,
     }
     handler = type("SiteHandler", (Handler,), attrs)
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))
     server.daemon_threads = True
     return server
+
+
+@contextmanager
+def serving(site: Path, port: int = 0, **options: object) -> Iterator[tuple[str, http.server.ThreadingHTTPServer]]:
+    """Serve `site` in a background thread; yields its URL and the server, and stops it."""
+    httpd = make_server(site, port, **options)  # type: ignore[arg-type]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
 
 
 def main() -> None:

@@ -57,8 +57,22 @@ def walk(page: Page, plan: dict[str, Any], default: Any = None) -> dict[str, Any
         value = plan.get(qid, default if q["kind"] != "multi" else "unknown")
         answer(page, value)
         facts.update(facts_from(q, value))
-    expect(page.locator(".pd-result h2")).to_be_visible(timeout=90_000)
+    expect(page.locator(".pd-result [data-section=options]")).to_be_visible(timeout=90_000)
     return facts
+
+
+def answer_until(page: Page, stop: str, plan: dict[str, Any], default: Any = None) -> list[str]:
+    """Answer from `plan` ("I don't know" otherwise) until question `stop` (or the result) is on
+    screen. Returns the ids of the questions answered on the way."""
+    asked: list[str] = []
+    for _ in range(len(QUESTIONS) + 1):
+        form = page.locator(".pd-step form")
+        if not page.locator(".pd-step").is_visible() or form.get_attribute("data-question") == stop:
+            break
+        qid = form.get_attribute("data-question") or ""
+        q = QUESTIONS[qid]
+        asked.append(answer(page, plan.get(qid, default if q["kind"] != "multi" else "unknown")))
+    return asked
 
 
 def shown_options(page: Page) -> list[tuple[str, bool]]:
@@ -72,3 +86,24 @@ def shown_options(page: Page) -> list[tuple[str, bool]]:
 def expected_options(facts: dict[str, Any], policy: str | None = None) -> list[tuple[str, bool]]:
     result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy)
     return [(o.id, o.recommended) for o in result.options]
+
+
+def expected(facts: dict[str, Any], policy: str | None = None) -> dict[str, Any]:
+    """pdlogic's result in CPython for the answers the guide was given."""
+    return pdlogic.evaluate(pdlogic.prune(facts, policy), policy).to_dict()
+
+
+def shown_warnings(page: Page) -> list[str]:
+    """The result's own warnings (not those attached to one option), in the order shown."""
+    boxes = page.locator(".pd-result [data-warning]:not(.pd-option [data-warning])")
+    return [boxes.nth(i).get_attribute("data-warning") or "" for i in range(boxes.count())]
+
+
+def shown_items(page: Page, section: str) -> list[str]:
+    items = page.locator(f".pd-result [data-section={section}] [data-item]")
+    return [items.nth(i).get_attribute("data-item") or "" for i in range(items.count())]
+
+
+def path_labels(page: Page) -> list[str]:
+    items = page.locator(".pd-path li")
+    return [items.nth(i).get_attribute("data-question") or "" for i in range(items.count())]

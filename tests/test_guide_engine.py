@@ -1,10 +1,35 @@
-"""The guide computes results with pdlogic in Pyodide, in the reader's browser,
-and they agree with pdlogic in CPython for the same answers."""
+"""The guide computes results with pdlogic in Pyodide, in the reader's browser, and
+they agree with pdlogic in CPython for the same answers: in every stage, under
+today's framework and older ones chosen with the policy selector."""
 
 from __future__ import annotations
 
-from guide_walk import expected_options, shown_options, wait_ready, walk
-from playwright.sync_api import Page, expect
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from guide_walk import expected, shown_items, shown_options, shown_warnings, wait_ready, walk
+from playwright.sync_api import Browser, Page, Route, expect
+
+from pdlogic.data import compiled
+from pdlogic.engine import default_policy
+
+DEFAULT = default_policy(compiled())
+
+
+@pytest.fixture(scope="module")
+def guide(browser: Browser, base_url: str) -> Iterator[Page]:
+    """One page load for all the walks below: "Start again" between them, as a reader would."""
+    context = browser.new_context()
+    seen: list[str] = []
+    context.on("request", lambda r: seen.append(r.url))
+    page = context.new_page()
+    page.goto(base_url + "/guide/")
+    wait_ready(page)
+    yield page
+    context.close()
+    assert not [u for u in seen if urlparse(u).scheme.startswith("http") and urlparse(u).hostname != "127.0.0.1"]
 
 
 def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -> None:
@@ -16,45 +41,195 @@ def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -
     page.locator("#pd-stage-1").check()
     page.locator(".pd-next").click()
     expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
+    # Reaching the result before the engine: one honest line, never a frozen page.
+    walk_to_result_without_engine(page)
+    expect(page.locator(".pd-status")).to_contain_text("Preparing your result on this device")
+    expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "loading")
 
 
-def test_a_person_in_court_with_an_approvable_green_card_case(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/guide/")
-    wait_ready(page)
-    facts = walk(
-        page,
+def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_url: str) -> None:
+    """The first question works from first paint: the reader answers while guide.js is still
+    on its way; when it arrives, the answer is taken and the next question shown."""
+    held: list[Route] = []
+    page.route("**/assets/js/guide.js", lambda route: held.append(route))
+    page.goto(base_url + "/guide/", wait_until="commit")
+    page.wait_for_selector(".pd-step form[data-armed]")
+    page.locator("#pd-stage-2").check()
+    page.locator(".pd-next").click()
+    assert page.url == base_url + "/guide/"  # nothing was sent, nothing in the address
+    assert held, "guide.js was requested"
+    held[0].continue_()
+    expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
+    expect(page.locator(".pd-path li[data-question=stage] .pd-path__answer")).to_contain_text("removed")
+
+
+def walk_to_result_without_engine(page: Page) -> None:
+    for _ in range(30):
+        if not page.locator(".pd-step form").count():
+            return
+        form = page.locator(".pd-step form")
+        box = form.locator("input[name=__unknown]")
+        if box.count():
+            box.check()
+        else:
+            form.locator("input[type=radio][value=null]").check()
+        form.locator(".pd-next").click()
+
+
+def agree(page: Page, facts: dict[str, Any], policy: str | None) -> dict[str, Any]:
+    """Every section of the result on the page is pdlogic's result in CPython, item by item."""
+    want = expected(facts, policy)
+    assert shown_options(page) == [(o["id"], o["recommended"]) for o in want["options"]]
+    assert sorted(shown_warnings(page)) == sorted(want["warnings"])
+    if "reveals_to_dhs" in want["warnings"]:
+        assert shown_warnings(page)[0] == "reveals_to_dhs"  # before the policy and every option
+    for o in want["options"]:
+        option = page.locator(f".pd-result .pd-option[data-option={o['id']}]")
+        got = option.locator("[data-warning]")
+        assert [got.nth(i).get_attribute("data-warning") for i in range(got.count())] == o["warnings"]
+        cited = option.locator(".pd-guidance .pd-cite")
+        assert [cited.nth(i).get_attribute("data-source") for i in range(cited.count())] == o["sources"]
+    assert shown_items(page, "escalation") == want["escalation"]
+    assert shown_items(page, "checklist") == want["checklist"]
+    assert shown_items(page, "detention") == want["detention"]
+    assert shown_items(page, "tactics") == want["tactics"]
+    chosen = page.locator("#pd-policy").input_value()
+    assert chosen == want["policy"]
+    return want
+
+
+def restart(page: Page) -> None:
+    page.locator(".pd-restart").click()
+    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-path li")).to_have_count(0)
+
+
+WALKS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "someone DHS does not know about, before any case",
+        {
+            "stage": "before_nta",
+            "known_to_dhs": False,
+            "nta_issued": False,
+            "detained": False,
+            "circumstances": ["vulnerable"],
+            "applications": "none",
+            "has_attorney": False,
+            "request_status": "not_requested",
+            "record": "none",
+            "misdemeanors": 0,
+            "entered_after_2014": False,
+        },
+        "johnson-2014",
+    ),
+    (
+        "a detained person in court with an approvable green-card case",
         {
             "stage": "in_proceedings",
-            "detained": False,
+            "detained": True,
+            "mandatory_detention": False,
             "circumstances": "none",
             "applications": ["pending_petition"],
             "adjustment_approvable": True,
             "has_attorney": True,
             "request_status": "not_requested",
+            "record": "none",
+            "entered_after_2020": False,
         },
-    )
-    assert shown_options(page) == expected_options(facts)
-    expect(page.locator(".pd-result [data-section=checklist] [data-item=g28]")).to_be_visible()
-
-
-def test_a_detained_person_with_a_removal_order_gets_other_options(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/guide/")
-    wait_ready(page)
-    facts = walk(
-        page,
+        "mayorkas-2021",
+    ),
+    (
+        "a person with a removal order whose request was denied",
         {
             "stage": "final_order",
-            "detained": True,
-            "mandatory_detention": False,
+            "detained": False,
             "circumstances": ["serious_medical"],
             "applications": ["u_visa_pending"],
             "relief_eligible_late": True,
             "has_attorney": False,
             "request_status": "denied",
-            "compelling_case": False,
+            "compelling_case": True,
+            "accepts_publicity_risk": False,
+            "record": "none",
+            "misdemeanors": 1,
+            "entered_after_2014": False,
+            "order_after_2014": True,
         },
+        "johnson-2014",
+    ),
+    (
+        "a case at the court of appeals, compelling, ready to go public",
+        {
+            "stage": "court_of_appeals",
+            "detained": False,
+            "circumstances": ["military_service"],
+            "applications": "unknown",
+            "has_attorney": True,
+            "request_status": "denied",
+            "compelling_case": True,
+            "accepts_publicity_risk": True,
+            "record": "none",
+        },
+        "interim-2021",
+    ),
+]
+
+
+@pytest.mark.parametrize(("who", "plan", "older"), WALKS, ids=[w[0] for w in WALKS])
+def test_every_stage_today_and_under_older_rules(guide: Page, who: str, plan: dict[str, Any], older: str) -> None:
+    page = guide
+    if page.locator(".pd-path li").count():
+        restart(page)
+    facts = walk(page, plan)
+    want = agree(page, facts, None)
+    assert want["policy"] == DEFAULT
+    assert want["stage"] == plan["stage"]
+    expect(page.locator(".pd-result [data-section=policy] .pd-policy__dates")).to_contain_text("In force")
+
+    # The same answers under older rules: the guide asks what those rules need, then recomputes.
+    page.select_option("#pd-policy", older)
+    facts |= walk(page, plan)
+    agree(page, facts, older)
+    expect(page.locator(".pd-result [data-section=policy]")).to_contain_text("older rules")
+    if facts.get("accepts_publicity_risk"):
+        assert "media" in shown_items(page, "tactics")
+    page.select_option("#pd-policy", DEFAULT)
+    expect(page.locator(".pd-result [data-section=options]")).to_be_visible()
+    agree(page, facts, None)
+
+
+def test_what_we_dont_know_leads_back_to_its_question(guide: Page) -> None:
+    page = guide
+    if page.locator(".pd-path li").count():
+        restart(page)
+    facts = walk(page, {"stage": "in_proceedings", "detained": None, "circumstances": "none", "applications": "none"})
+    needs = page.locator(".pd-result [data-section=needs] .pd-need")
+    targets = [needs.nth(i).get_attribute("data-question") for i in range(needs.count())]
+    assert "detained" in targets
+    want = expected(facts)
+    assert "detained" in want["needs"]
+    page.locator(".pd-result .pd-need[data-question=detained]").click()
+    expect(page.locator(".pd-step form[data-question=detained] h2")).to_be_focused()
+    page.locator(".pd-step input[type=radio][value=false]").check()
+    page.locator(".pd-next").click()
+    expect(page.locator(".pd-result [data-section=options]")).to_be_visible()
+    facts["detained"] = False
+    agree(page, facts, None)
+
+
+def test_a_facts_error_is_a_message_not_a_traceback(guide: Page) -> None:
+    """The worker validates answers with pdlogic's own FactsError, in the browser."""
+    page = guide
+    reply = page.evaluate(
+        """() => new Promise((done) => {
+            const w = new Worker(new URL("assets/js/engine-worker.js", location.origin + "/"), { type: "module" });
+            w.onmessage = (e) => {
+                if (e.data.type === "ready") w.postMessage({ type: "evaluate", id: 1, facts: { stage: "mars" }, policy: "" });
+                if (e.data.type === "result") { w.terminate(); done(e.data); }
+            };
+            w.postMessage({ type: "start", wheel: document.getElementById("pd-guide").dataset.wheel });
+        })"""
     )
-    options = shown_options(page)
-    assert options == expected_options(facts)
-    assert {"stay_of_removal", "supervised_release"} <= {o for o, _ in options}
-    assert "dismissal" not in {o for o, _ in options}
+    assert reply["ok"] is False
+    assert reply["key"] == "stage"
+    assert "Traceback" not in reply["message"]

@@ -26,9 +26,10 @@ def test_every_page_says_information_not_legal_advice(page: Page, base_url: str)
 def test_search_finds_a_word_from_a_page(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     page.keyboard.press("s")  # Material hides the search box at desktop width
-    page.locator("input.md-search__input").fill("Meissner")
+    # Typed key by key: fill() can land before Material's search is listening.
+    page.locator("input.md-search__input").press_sequentially("Meissner", delay=50)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=15_000)
+    expect(results.first).to_be_visible(timeout=45_000)  # the search index builds in a worker
     expect(page.locator(".md-search-result")).to_contain_text("Meissner")
 
 

@@ -81,12 +81,15 @@ def _questions(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> 
             )
         if spec["type"] == "enum" and not spec["choices"]:
             ctx.error(defined_at["facts"], f"fact {key!r} is an enum without choices")
+    # Where each fact test of a condition was written, so an error points at its line.
+    written = {id(node): where for _, node, where in ctx.cond_facts}
     earlier: set[str] = set()
     for q in data["questions"]:
-        for f in conditions.facts_used(q["when"]):
-            if f not in earlier:
+        for node in conditions.walk(q["when"]):
+            f = node.get("fact")
+            if f is not None and f not in earlier:
                 ctx.error(
-                    at,
+                    written.get(id(node), at),
                     f"question {q['id']!r} depends on {f!r}, which is not asked by an earlier question "
                     "(questions may only look back: this keeps the question graph free of cycles)",
                 )

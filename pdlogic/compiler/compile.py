@@ -91,3 +91,42 @@ def assemble(sections: dict[str, Any], today: dt.date | None = None) -> dict[str
     )
     data["questions_by_fact"] = {f: q["id"] for q in data["questions"] for f in q["facts"]}
     return data
+
+
+_TEXT_KEYS = {"en", "es", "es_reviewed"}
+# What the engine never reads about a document: only its dated status matters to a result.
+_SOURCE_DETAILS = (
+    "title",
+    "author",
+    "office",
+    "cite",
+    "url",
+    "known_from",
+    "supports",
+    "last_reviewed",
+    "date_confirmed",
+    "kind",
+    "verified_by",
+)
+
+
+def for_engine(data: dict[str, Any]) -> dict[str, Any]:
+    """The compiled data without reader-facing text: what the wheel carries to the browser.
+    The page has its own copy of the text; the engine reasons over ids, conditions and dates."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: strip(v)
+                for k, v in value.items()
+                if not (isinstance(v, dict) and "en" in v and set(v) <= _TEXT_KEYS)
+            }
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    out = strip({k: v for k, v in data.items() if k not in ("contacts", "checklist_pages")})
+    for doc in out["sources"].values():
+        for key in _SOURCE_DETAILS:
+            doc.pop(key, None)
+    return out

@@ -52,19 +52,29 @@ def answers(data: dict[str, Any], question: dict[str, Any], routing: set[str]) -
 def explore(data: dict[str, Any]) -> dict[str, PolicyGraph]:
     routing = routing_facts(data)
     by_id = {q["id"]: q for q in data["questions"]}
+    # What can still change the route once a question is reached: the facts that
+    # the conditions of the questions after it test. Questions before it are
+    # answered or skipped for good (conditions only look back), so two states
+    # that agree on these facts have the same future and the second is not walked
+    # again. This keeps every edge and every node while visiting far fewer states.
+    later: dict[str | None, tuple[str, ...]] = {None: tuple(sorted(routing))}
+    for i, q in enumerate(data["questions"]):
+        later[q["id"]] = tuple(
+            sorted({f for r in data["questions"][i + 1 :] for f in conditions.facts_used(r["when"])})
+        )
     graphs: dict[str, PolicyGraph] = {}
     for policy in data["policy_order"]:
         graph = PolicyGraph()
-        seen: set[tuple[tuple[str, Any], ...]] = set()
+        seen: set[tuple[Any, ...]] = set()
         stack: list[dict[str, Any]] = [{}]
         while stack:
             state = stack.pop()
-            key = tuple(sorted(state.items(), key=lambda kv: kv[0]))
+            qid = next_question(data, state, policy)
+            key = (qid, *(state.get(f) for f in later[qid]))
             if key in seen:
                 continue
             seen.add(key)
             graph.states.append(state)
-            qid = next_question(data, state, policy)
             if qid is None:
                 continue
             if qid not in graph.nodes:

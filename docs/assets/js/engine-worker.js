@@ -5,6 +5,33 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const runtime = new URL("../../pyodide/", import.meta.url).href;
 let evaluate = null;
+let failed = false;
+
+// Pyodide does not always reject when one of its files fails to load (an aborted
+// wasm download can leave it waiting forever). Every fetch goes through here, so a
+// failed file is reported at once and the page shows its fallback within seconds.
+function fail(reason) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "failed", reason: String(reason).slice(0, 200) });
+}
+const realFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = String(input && input.url ? input.url : input);
+  // Only the runtime's own files, and only while starting, decide whether the engine works.
+  const watched = evaluate === null && new URL(url, runtime).href.startsWith(runtime);
+  try {
+    const res = await realFetch(input, init);
+    if (watched && !res.ok) fail(`${url.split("/").pop()} could not be loaded (${res.status})`);
+    return res;
+  } catch (err) {
+    if (watched) fail(`${url.split("/").pop()} could not be loaded`);
+    throw err;
+  }
+};
+self.addEventListener("unhandledrejection", (event) => {
+  if (evaluate === null) fail(event.reason && event.reason.message ? event.reason.message : "the engine failed to start");
+});
 
 async function start(wheel) {
   if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
@@ -34,9 +61,9 @@ self.onmessage = async (event) => {
     started = started || start(msg.wheel);
     try {
       await started;
-      self.postMessage({ type: "ready" });
+      if (!failed) self.postMessage({ type: "ready" });
     } catch (err) {
-      self.postMessage({ type: "failed", reason: String(err && err.message ? err.message : err) });
+      fail(err && err.message ? err.message : err);
     }
     return;
   }

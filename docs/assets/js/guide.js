@@ -1,74 +1,47 @@
-// The guide's page script. It walks the compiled question graph itself (the
-// same condition grammar as pdlogic/conditions.py), so no question ever waits
-// for Python; pdlogic, in a Web Worker, computes every result. Answers live in
-// this page's memory only: never in the URL, never in storage.
+// The guide's page script. It walks the compiled question graph itself (walker.mjs:
+// the same condition grammar as pdlogic/conditions.py), so no question ever waits
+// for Python; pdlogic, in a Web Worker, computes every result. Answers live in this
+// page's memory only: never in the URL (unless the reader asks for a link), never
+// in storage, never sent. Every text from data or from a link is inserted as a text
+// node, never as HTML.
+import { decodeLink, encodeLink, holds, nextQuestion, prune } from "./walker.mjs";
 
 const root = document.getElementById("pd-guide");
+
+// How long Pyodide may take to start before the guide gives up and shows the
+// static pages instead (a slow phone takes ~10 s; a failed file fails at once).
+const ENGINE_TIMEOUT_MS = 60_000;
+const RESULT = "result";
 
 if (root) {
   const DATA = JSON.parse(document.getElementById("pd-data").textContent);
   const QUESTIONS = DATA.questions;
   const BY_ID = Object.fromEntries(QUESTIONS.map((q) => [q.id, q]));
-
-  // ---- the condition grammar (three-valued, like pdlogic.conditions) ----
-  function evaluate(cond, facts, policy) {
-    if (cond === null || cond === undefined) return true;
-    if ("all" in cond || "any" in cond) {
-      const isAll = "all" in cond;
-      let unknown = false;
-      for (const part of cond[isAll ? "all" : "any"]) {
-        const v = evaluate(part, facts, policy);
-        if (v === !isAll) return !isAll;
-        if (v === null) unknown = true;
-      }
-      return unknown ? null : isAll;
-    }
-    if ("not" in cond) {
-      const v = evaluate(cond.not, facts, policy);
-      return v === null ? null : !v;
-    }
-    if ("policy" in cond) return cond.policy.includes(policy);
-    if ("priority" in cond) return false; // questions never depend on a result
-    const value = Object.prototype.hasOwnProperty.call(facts, cond.fact) ? facts[cond.fact] : null;
-    if ("unknown" in cond) return (value === null) === Boolean(cond.unknown);
-    if (value === null) return null;
-    if ("is" in cond) return value === cond.is;
-    if ("in" in cond) return cond.in.includes(value);
-    if ("at_least" in cond) return value >= cond.at_least;
-    return null;
-  }
-  const holds = (cond, facts, policy) => evaluate(cond, facts, policy) === true;
-
-  function nextQuestion(facts, policy) {
-    for (const q of QUESTIONS) {
-      if (q.facts.some((f) => !(f in facts)) && holds(q.when, facts, policy)) return q.id;
-    }
-    return null;
-  }
-
-  function prune(facts, policy) {
-    const kept = {};
-    for (const q of QUESTIONS) {
-      if (holds(q.when, kept, policy)) for (const f of q.facts) if (f in facts) kept[f] = facts[f];
-    }
-    return kept;
-  }
+  const QUESTION_OF_FACT = {};
+  for (const q of QUESTIONS) for (const f of q.facts) QUESTION_OF_FACT[f] = q.id;
 
   // ---- state: in memory only ----
   let facts = {};
   let policy = DATA.default_policy;
-  let steps = []; // question ids in the order they were shown
+  let screens = [QUESTIONS[0].id]; // what each history step number shows
   let current = QUESTIONS[0].id;
   let engine = "loading";
-  let pending = null; // facts waiting for the engine
+  let pending = false; // a result is waiting for the engine
   let requestId = 0;
+  let lastResult = null;
 
-  const stepBox = root.querySelector(".pd-step");
-  const statusLine = root.querySelector(".pd-status");
-  const resultBox = root.querySelector(".pd-result");
-  const pathWrap = root.querySelector(".pd-path-wrap");
-  const pathList = root.querySelector(".pd-path");
-  const fallback = root.querySelector(".pd-fallback");
+  const $ = (sel) => root.querySelector(sel);
+  const stepBox = $(".pd-step");
+  const statusLine = $(".pd-status");
+  const announce = $(".pd-announce");
+  const notice = $(".pd-notice");
+  const resultBox = $(".pd-result");
+  const pathWrap = $(".pd-path-wrap");
+  const pathList = $(".pd-path");
+  const fallback = $(".pd-fallback");
+  const exitLink = $(".pd-exit");
+  const chart = $(".pd-chart");
+  const siteRoot = root.dataset.siteRoot || "../";
 
   const t = (text) => (text && typeof text === "object" ? text.en : text || "");
   function el(tag, attrs = {}, ...children) {
@@ -79,56 +52,68 @@ if (root) {
       else if (k === "text") node.textContent = v;
       else node.setAttribute(k, v === true ? "" : v);
     }
-    for (const c of children) if (c !== null && c !== undefined) node.append(c);
+    for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
     return node;
+  }
+  function say(node, text) {
+    node.textContent = text;
+    node.hidden = !text;
   }
 
   // ---- the engine, in a worker ----
+  let worker = null;
+  let watchdog = null;
   function setEngine(state, reason) {
+    if (engine === "failed") return;
     engine = state;
     root.dataset.engine = state;
+    clearTimeout(watchdog);
     if (state === "failed") {
+      if (worker) worker.terminate();
+      worker = null;
       fallback.hidden = false;
-      if (reason) fallback.dataset.reason = reason;
+      if (reason) fallback.dataset.reason = String(reason).slice(0, 200);
       statusLine.textContent = "";
+      if (current === RESULT) showFallbackResult();
     }
     if (state === "ready" && pending) {
-      const f = pending;
-      pending = null;
-      askEngine(f);
+      pending = false;
+      askEngine();
     }
   }
-
-  let worker = null;
   try {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") throw new Error("no WebAssembly");
     worker = new Worker(new URL("engine-worker.js", import.meta.url), { type: "module" });
     worker.onmessage = (event) => {
-      const msg = event.data;
+      const msg = event.data || {};
       if (msg.type === "ready") setEngine("ready");
-      else if (msg.type === "failed") setEngine("failed", msg.reason);
-      else if (msg.type === "result" && msg.id === requestId) showResult(msg);
+      else if (msg.type === "failed" && engine !== "ready") setEngine("failed", msg.reason);
+      else if (msg.type === "result" && msg.id === requestId && current === RESULT) showResult(msg);
     };
-    worker.onerror = () => setEngine("failed", "worker error");
+    worker.onerror = (event) => {
+      event.preventDefault();
+      setEngine("failed", "the engine's script did not load");
+    };
+    watchdog = setTimeout(() => setEngine("failed", "the engine took too long to start"), ENGINE_TIMEOUT_MS);
     worker.postMessage({ type: "start", wheel: root.dataset.wheel });
   } catch (err) {
     setEngine("failed", String(err));
   }
 
-  function askEngine(f) {
-    if (engine === "failed") return;
+  function askEngine() {
+    if (engine === "failed") return showFallbackResult();
     if (engine !== "ready") {
-      pending = f;
-      statusLine.textContent = "Preparing your result on this device…";
+      pending = true;
+      statusLine.textContent = "Preparing your result on this device. The first time, this takes a few seconds.";
       return;
     }
     requestId += 1;
-    worker.postMessage({ type: "evaluate", id: requestId, facts: f, policy });
+    worker.postMessage({ type: "evaluate", id: requestId, facts: { ...facts }, policy });
   }
 
   // ---- questions ----
   function renderQuestion(q) {
-    const form = el("form", { class: "pd-question", "data-question": q.id, novalidate: true });
+    const form = el("form", { class: "pd-question", "data-question": q.id, method: "dialog", novalidate: true });
     const fs = el("fieldset");
     fs.append(el("legend", {}, el("h2", { class: "pd-question__text", tabindex: "-1", text: t(q.text) })));
     if (q.help) fs.append(el("p", { class: "pd-help", text: t(q.help) }));
@@ -137,30 +122,59 @@ if (root) {
     if (q.kind === "multi") {
       for (const item of q.items) {
         const id = `pd-${q.id}-${item.fact}`;
-        box.append(el("div", { class: "pd-choice" },
-          el("input", { type: "checkbox", id, name: item.fact, value: "true", checked: facts[item.fact] === true }),
-          el("label", { for: id, text: t(item.label) }),
-          item.help ? el("p", { class: "pd-help", text: t(item.help) }) : null));
+        box.append(
+          el(
+            "div",
+            { class: "pd-choice" },
+            el("input", { type: "checkbox", id, name: item.fact, value: "true", checked: facts[item.fact] === true }),
+            el("label", { for: id, text: t(item.label) }),
+            item.help ? el("p", { class: "pd-help", text: t(item.help) }) : null,
+          ),
+        );
       }
       const answered = q.facts.every((f) => f in facts);
       const allFalse = answered && q.facts.every((f) => facts[f] === false);
       const allNull = answered && q.facts.every((f) => facts[f] === null);
-      box.append(el("div", { class: "pd-choice pd-choice--none" },
-        el("input", { type: "checkbox", id: `pd-${q.id}-none`, name: "__none", value: "none", checked: allFalse }),
-        el("label", { for: `pd-${q.id}-none`, text: t(q.none_label) })));
-      box.append(el("div", { class: "pd-choice pd-choice--unknown" },
-        el("input", { type: "checkbox", id: `pd-${q.id}-unknown`, name: "__unknown", value: "unknown", checked: allNull }),
-        el("label", { for: `pd-${q.id}-unknown`, text: t(q.unknown_label) })));
+      box.append(
+        el(
+          "div",
+          { class: "pd-choice pd-choice--none" },
+          el("input", { type: "checkbox", id: `pd-${q.id}-none`, name: "__none", value: "none", checked: allFalse }),
+          el("label", { for: `pd-${q.id}-none`, text: t(q.none_label) }),
+        ),
+        el(
+          "div",
+          { class: "pd-choice pd-choice--unknown" },
+          el("input", {
+            type: "checkbox",
+            id: `pd-${q.id}-unknown`,
+            name: "__unknown",
+            value: "unknown",
+            checked: allNull,
+          }),
+          el("label", { for: `pd-${q.id}-unknown`, text: t(q.unknown_label) }),
+        ),
+      );
     } else {
       const fact = q.facts[0];
       const answers = [...q.answers, { value: null, label: q.unknown_label }];
       answers.forEach((a, i) => {
         const id = `pd-${q.id}-${i}`;
-        box.append(el("div", { class: "pd-choice" },
-          el("input", { type: "radio", id, name: fact, value: JSON.stringify(a.value),
-            checked: fact in facts && facts[fact] === a.value }),
-          el("label", { for: id, text: t(a.label) }),
-          a.help ? el("p", { class: "pd-help", text: t(a.help) }) : null));
+        box.append(
+          el(
+            "div",
+            { class: "pd-choice" },
+            el("input", {
+              type: "radio",
+              id,
+              name: fact,
+              value: JSON.stringify(a.value),
+              checked: fact in facts && facts[fact] === a.value,
+            }),
+            el("label", { for: id, text: t(a.label) }),
+            a.help ? el("p", { class: "pd-help", text: t(a.help) }) : null,
+          ),
+        );
       });
     }
     fs.append(box);
@@ -174,7 +188,8 @@ if (root) {
       const unknown = form.querySelector('input[name="__unknown"]').checked;
       const none = form.querySelector('input[name="__none"]').checked;
       const checked = q.facts.filter((f) => form.querySelector(`input[name="${f}"]`).checked);
-      if (unknown && (none || checked.length)) return { error: "Choose some of these, or “none”, or “not sure”: not more than one kind." };
+      if (unknown && (none || checked.length))
+        return { error: "Choose some of these, or “none”, or “not sure”: not more than one kind." };
       if (none && checked.length) return { error: "You chose “none” and also some of the items. Please check your choices." };
       if (!unknown && !none && !checked.length) return { error: "Choose what applies, or “none”, or “not sure”." };
       const out = {};
@@ -188,8 +203,7 @@ if (root) {
 
   function answerText(q) {
     if (q.kind === "multi") {
-      const vals = q.facts.map((f) => facts[f]);
-      if (vals.every((v) => v === null)) return t(q.unknown_label);
+      if (q.facts.every((f) => facts[f] === null)) return t(q.unknown_label);
       const yes = q.items.filter((it) => facts[it.fact] === true).map((it) => t(it.label));
       return yes.length ? yes.join("; ") : t(q.none_label);
     }
@@ -198,103 +212,144 @@ if (root) {
     return a ? t(a.label) : t(q.unknown_label);
   }
 
+  // The questions answered, in the order they are asked (answers made irrelevant are pruned away).
+  const answered = () => QUESTIONS.filter((q) => q.facts.every((f) => f in facts));
+
   function renderPath() {
     pathList.replaceChildren();
-    const shown = steps.filter((id) => BY_ID[id].facts.every((f) => f in facts));
+    const shown = answered();
     pathWrap.hidden = shown.length === 0;
-    for (const id of shown) {
-      const q = BY_ID[id];
-      const change = el("button", { type: "button", class: "pd-change", "data-question": id,
-        "aria-label": `Change your answer: ${t(q.summary_label)}`, text: "Change" });
-      pathList.append(el("li", {}, el("span", { class: "pd-path__label", text: `${t(q.summary_label)}: ` }),
-        el("span", { class: "pd-path__answer", text: answerText(q) }), " ", change));
+    for (const q of shown) {
+      const change = el("button", {
+        type: "button",
+        class: "pd-change",
+        "data-question": q.id,
+        "aria-label": `Change your answer: ${t(q.summary_label)}`,
+        text: "Change",
+      });
+      pathList.append(
+        el(
+          "li",
+          { "data-question": q.id },
+          el("span", { class: "pd-path__label", text: `${t(q.summary_label)}: ` }),
+          el("span", { class: "pd-path__answer", text: answerText(q) }),
+          " ",
+          change,
+        ),
+      );
     }
+    highlightChart();
   }
+
+  // On the result screen the list folds away (a phone shows the result first); it can be opened.
+  const pathToggle = $(".pd-path-toggle");
+  function foldPath(fold) {
+    pathList.hidden = fold;
+    pathToggle.hidden = current !== RESULT;
+    pathToggle.setAttribute("aria-expanded", String(!fold));
+    pathToggle.textContent = fold ? `Show your ${answered().length} answers and change them` : "Hide your answers";
+  }
+  pathToggle.addEventListener("click", () => foldPath(!pathList.hidden));
 
   function show(qid, { focus = true } = {}) {
     current = qid;
+    foldPath(false);
     resultBox.hidden = true;
+    resultBox.replaceChildren();
     stepBox.hidden = false;
     statusLine.textContent = "";
+    announce.textContent = "";
     stepBox.replaceChildren(renderQuestion(BY_ID[qid]));
     renderPath();
     if (focus) stepBox.querySelector("h2").focus();
   }
 
-  function advance(pushHistory = true) {
-    facts = prune(facts, policy);
-    const next = nextQuestion(facts, policy);
-    if (next) {
-      if (!steps.includes(next)) steps.push(next);
-      steps = steps.filter((id) => BY_ID[id].facts.some((f) => f in facts) || id === next);
-      if (pushHistory) history.pushState({ pdStep: steps.indexOf(next) }, "", location.pathname);
-      show(next);
-    } else {
-      if (pushHistory) history.pushState({ pdStep: "result" }, "", location.pathname);
-      stepBox.hidden = true;
-      renderPath();
-      resultBox.hidden = false;
-      resultBox.replaceChildren();
-      askEngine({ ...facts });
+  function showResultScreen() {
+    current = RESULT;
+    stepBox.hidden = true;
+    stepBox.replaceChildren();
+    renderPath();
+    foldPath(window.matchMedia("(max-width: 44.9375em)").matches);
+    resultBox.hidden = false;
+    resultBox.replaceChildren(el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" }));
+    resultBox.querySelector("h2").focus();
+    lastResult = null;
+    askEngine();
+  }
+
+  // Each step adds a history entry holding only its step number.
+  function go(screen, push = true) {
+    if (push) {
+      screens.push(screen);
+      history.pushState({ pdStep: screens.length - 1 }, "", location.pathname);
     }
+    if (screen === RESULT) showResultScreen();
+    else show(screen);
+  }
+
+  function advance(push = true) {
+    facts = prune(QUESTIONS, facts, policy);
+    go(nextQuestion(QUESTIONS, facts, policy) ?? RESULT, push);
+  }
+
+  function startAgain() {
+    facts = {};
+    policy = DATA.default_policy;
+    lastResult = null;
+    say(notice, "");
+    go(QUESTIONS[0].id);
   }
 
   stepBox.addEventListener("submit", (event) => {
     event.preventDefault();
-    const form = event.target;
+    submitted(event.target);
+  });
+  function submitted(form) {
     const q = BY_ID[form.dataset.question];
     const answer = readAnswer(form, q);
     const err = form.querySelector(".pd-error");
     if (answer.error) {
-      err.textContent = answer.error;
-      err.hidden = false;
+      say(err, answer.error);
       return;
     }
     Object.assign(facts, answer.facts);
-    if (!steps.includes(q.id)) steps.push(q.id);
     advance();
-  });
+  }
 
   // Ticking "none" or "not sure" clears the other boxes, and the reverse.
   stepBox.addEventListener("change", (event) => {
     const input = event.target;
     if (input.type !== "checkbox" || !input.checked) return;
-    const form = input.form;
     const special = input.name === "__none" || input.name === "__unknown";
-    for (const other of form.querySelectorAll('input[type="checkbox"]')) {
+    for (const other of input.form.querySelectorAll('input[type="checkbox"]')) {
       if (other === input) continue;
-      const otherSpecial = other.name === "__none" || other.name === "__unknown";
-      if (special || otherSpecial) other.checked = false;
+      if (special || other.name === "__none" || other.name === "__unknown") other.checked = false;
     }
   });
 
   pathList.addEventListener("click", (event) => {
     const btn = event.target.closest(".pd-change");
-    if (!btn) return;
-    history.pushState({ pdStep: steps.indexOf(btn.dataset.question) }, "", location.pathname);
-    show(btn.dataset.question);
+    if (btn) go(btn.dataset.question);
   });
-
-  root.querySelector(".pd-restart").addEventListener("click", () => {
-    facts = {};
-    steps = [];
-    policy = DATA.default_policy;
-    history.pushState({ pdStep: 0 }, "", location.pathname);
-    show(QUESTIONS[0].id);
-  });
+  $(".pd-restart").addEventListener("click", startAgain);
 
   window.addEventListener("popstate", (event) => {
-    const step = event.state && "pdStep" in event.state ? event.state.pdStep : 0;
-    if (step === "result") advance(false);
-    else show(steps[step] || QUESTIONS[0].id);
+    const step = event.state && Number.isInteger(event.state.pdStep) ? event.state.pdStep : 0;
+    const screen = screens[step];
+    // Back to a question the current answers still lead to: show it, answers kept.
+    // Otherwise (the result, or a question an answer change made irrelevant): where the answers lead.
+    if (screen && screen !== RESULT && holds(BY_ID[screen].when, prune(QUESTIONS, facts, policy), policy))
+      return show(screen);
+    return advance(false);
   });
-  history.replaceState({ pdStep: 0 }, "", location.pathname);
-  steps = [QUESTIONS[0].id];
 
   // ---- the result ----
-  const siteRoot = root.dataset.siteRoot || "../";
-  const STAGE_PAGES = { before_nta: "before-nta", in_proceedings: "in-proceedings", final_order: "final-order", court_of_appeals: "court-of-appeals" };
-
+  const STAGE_PAGES = {
+    before_nta: "before-nta",
+    in_proceedings: "in-proceedings",
+    final_order: "final-order",
+    court_of_appeals: "court-of-appeals",
+  };
   function parseDate(s) {
     if (s === "undated") return new Date(-8e15);
     const p = s.split("-").map(Number);
@@ -302,161 +357,550 @@ if (root) {
   }
   const MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
   function humanDate(s) {
-    if (s === "undated") return "undated";
+    if (!s || s === "undated") return "undated";
     const p = s.split("-");
     if (p.length === 1) return p[0];
     if (p.length === 2) return `${MONTHS[Number(p[1]) - 1]} ${p[0]}`;
     return `${MONTHS[Number(p[1]) - 1]} ${Number(p[2])}, ${p[0]}`;
   }
-  const STATE_WORDS = { in_force: "in force", reinstated: "reinstated", rescinded: "rescinded", superseded: "superseded",
-    enjoined: "blocked by a court", vacated: "vacated by a court", not_applied: "not applied", reversed: "reversed",
-    proposed: "proposed only", withdrawn: "withdrawn", published: "historical record", pending: "pending" };
+  const STATE_WORDS = {
+    in_force: "in force",
+    reinstated: "reinstated",
+    rescinded: "rescinded",
+    superseded: "superseded",
+    enjoined: "blocked by a court",
+    vacated: "vacated by a court",
+    not_applied: "not applied",
+    reversed: "reversed",
+    proposed: "proposed only",
+    withdrawn: "withdrawn",
+    published: "historical record",
+    pending: "pending",
+  };
   function statusToday(doc) {
     const now = new Date();
-    if (now > new Date(parseDate(doc.verified_through).getTime() + 86400000)) return `status unknown after ${humanDate(doc.verified_through)}`;
+    if (now > new Date(parseDate(doc.verified_through).getTime() + 86400000))
+      return `status unknown after ${humanDate(doc.verified_through)}`;
     let change = null;
     for (const c of doc.status) if (parseDate(c.since) <= now) change = c;
     if (!change) return "not yet issued";
-    return STATE_WORDS[change.state] + (change.confirmed ? "" : " (unconfirmed)");
+    return (STATE_WORDS[change.state] || change.state) + (change.confirmed ? "" : " (unconfirmed)");
   }
-  function cite(sid) {
+  const citeText = (sid) => {
     const doc = DATA.sources[sid];
-    return el("a", { href: `${siteRoot}library/${sid}/`, class: "pd-cite" },
-      `${doc.title} (${humanDate(doc.date)}) — ${statusToday(doc)}`);
-  }
+    return `${doc.title} (${humanDate(doc.date)}; ${statusToday(doc)})`;
+  };
+  const cite = (sid) =>
+    el("a", { href: `${siteRoot}library/${sid}/`, class: "pd-cite", "data-source": sid }, citeText(sid));
   function citeList(ids) {
     const span = el("span", { class: "pd-cites" });
-    ids.forEach((sid, i) => { if (i) span.append("; "); span.append(cite(sid)); });
+    ids.forEach((sid, i) => {
+      if (i) span.append("; ");
+      span.append(cite(sid));
+    });
     return span;
+  }
+  function policyDates(pid) {
+    const spans = DATA.policy_dates[pid] || [];
+    if (!spans.length) return "We could not confirm any period when these rules were in force.";
+    return (
+      "In force: " +
+      spans.map(([a, b]) => (b ? `${humanDate(a)} to ${humanDate(b)}` : `since ${humanDate(a)}`)).join("; then ") +
+      "."
+    );
   }
   function warningBox(wid) {
     const w = DATA.warnings[wid];
-    const box = el("div", { class: `admonition warning pd-warning`, "data-warning": wid },
-      el("p", { class: "admonition-title", text: t(w.title) }), el("p", { text: t(w.text) }));
+    const box = el(
+      "div",
+      { class: "admonition warning pd-warning", "data-warning": wid },
+      el("p", { class: "admonition-title", text: `Warning: ${t(w.title)}` }),
+      el("p", { text: t(w.text) }),
+    );
     if (w.sources && w.sources.length) box.append(el("p", { class: "pd-sources" }, "Sources: ", citeList(w.sources)));
     return box;
   }
-  function section(id, title, ...children) {
-    return el("section", { class: "pd-result__section", "data-section": id }, el("h3", { text: title }), ...children);
+  function section(id, title, more, ...children) {
+    const s = el("section", { class: "pd-result__section", "data-section": id }, el("h3", { text: title }), ...children);
+    if (more) s.append(el("p", { class: "pd-more" }, el("a", { href: siteRoot + more[0], text: more[1] })));
+    return s;
   }
+  const POLICY_WARNINGS = (pid) => new Set((DATA.policies[pid].warnings || []).map((w) => w.id));
 
-  function showResult(msg) {
-    statusLine.textContent = "";
-    resultBox.replaceChildren();
-    if (!msg.ok) {
-      resultBox.append(el("p", { class: "pd-error", role: "alert",
-        text: msg.key ? `This answer could not be used (${msg.key}): ${msg.message}` : msg.message }));
-      return;
-    }
-    const r = msg.result;
+  function policyBox(r) {
     const pol = DATA.policies[r.policy];
-    const heading = el("h2", { tabindex: "-1", text: "What may fit your case" });
-    resultBox.append(heading);
-
-    // Before anything else: the warnings a reader must see before acting.
-    const first = r.warnings.filter((w) => w === "reveals_to_dhs");
-    for (const w of first) resultBox.append(warningBox(w));
-
-    // Which rules.
     const select = el("select", { id: "pd-policy", class: "pd-policy__select" });
     for (const pid of DATA.policy_order) {
-      select.append(el("option", { value: pid, selected: pid === r.policy,
-        text: t(DATA.policies[pid].short) + (pid === DATA.default_policy ? " (in force today)" : "") }));
+      const label = t(DATA.policies[pid].short) + (pid === DATA.default_policy ? " (in force today)" : "");
+      select.append(el("option", { value: pid, selected: pid === r.policy, text: label }));
     }
     select.addEventListener("change", () => {
       policy = select.value;
       advance();
     });
-    const rules = section("policy", "Which rules",
-      el("p", {}, el("label", { for: "pd-policy", text: "Rules: " }), select),
+    const box = section(
+      "policy",
+      "Which rules",
+      null,
+      el("p", { class: "pd-policy__choose" }, el("label", { for: "pd-policy", text: "Judge my answers under: " }), select),
+      el("p", { class: "pd-policy__print", text: `Rules used: ${t(pol.short)}` }),
       el("p", {}, el("strong", { text: t(pol.title) }), ". ", t(pol.summary)),
-      el("p", { class: "pd-sources" }, "Sources: ", citeList(pol.sources)));
-    for (const w of r.warnings.filter((x) => x !== "reveals_to_dhs" && x !== "stage_unknown")) rules.append(warningBox(w));
+      el("p", { class: "pd-policy__dates", text: policyDates(r.policy) }),
+      el("p", { class: "pd-sources" }, "Sources: ", citeList(pol.sources)),
+    );
+    if (r.policy !== DATA.default_policy)
+      box.append(
+        el("p", {
+          class: "pd-note",
+          text: "These are older rules: use them to understand a past decision, not what happens today.",
+        }),
+      );
+    const own = POLICY_WARNINGS(r.policy);
+    const aboutPolicy = ["policy_not_in_force_today", "policy_status_unverified"];
+    for (const w of r.warnings) if (own.has(w) || aboutPolicy.includes(w)) box.append(warningBox(w));
+    return box;
+  }
+
+  function showFallbackResult() {
+    if (current !== RESULT) return;
+    statusLine.textContent = "";
+    const stage = facts.stage;
+    const links = el("ul", { class: "pd-fallback__links" });
+    for (const [sid, slug] of Object.entries(STAGE_PAGES)) {
+      const label = t(DATA.stages[sid].label);
+      links.append(
+        el("li", {}, el("a", { href: `${siteRoot}options/${slug}/`, text: sid === stage ? `${label} (your answer)` : label })),
+      );
+    }
+    resultBox.replaceChildren(
+      el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" }),
+      el("p", {
+        text: "This device could not run the guide’s engine, so it cannot work out your result. Your answers are kept above. The options for each stage are on these pages:",
+      }),
+      links,
+    );
+  }
+
+  function showResult(msg) {
+    statusLine.textContent = "";
+    const title = el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" });
+    resultBox.replaceChildren(title);
+    if (!msg.ok) {
+      resultBox.append(
+        el("p", {
+          class: "pd-error",
+          role: "alert",
+          text: `Some answers could not be used, so there is no result: ${msg.message || "unknown problem"}. Please use “Start again”.`,
+        }),
+      );
+      announce.textContent = "There is a problem with the answers.";
+      return;
+    }
+    const r = msg.result;
+    lastResult = r;
+    const pol = DATA.policies[r.policy];
+    const shown = new Set();
+
+    // Before anything else: the warning a reader must see before acting.
+    if (r.warnings.includes("reveals_to_dhs")) {
+      resultBox.append(warningBox("reveals_to_dhs"));
+      shown.add("reveals_to_dhs");
+    }
+    // Which rules: above the result, never hidden below it.
+    const rules = policyBox(r);
+    for (const w of rules.querySelectorAll("[data-warning]")) shown.add(w.dataset.warning);
     resultBox.append(rules);
+    const rest = r.warnings.filter((w) => !shown.has(w) && w !== "stage_unknown");
+    for (const w of rest) resultBox.append(warningBox(w));
 
     // 1. Where the case stands.
-    const stand = section("priority", "Where the case stands under these rules");
-    if (r.priority === null) stand.append(el("p", { text: "These rules have no priority groups that this guide can apply." }));
-    else if (r.priority === "unknown") stand.append(el("p", { text: "We cannot tell yet: some answers that decide it are unknown (see “What we don’t know”)." }));
-    else if (r.priority === "not_a_priority") stand.append(el("p", { text: "Not in any of the priority groups, going by your answers." }));
+    const stand = section("priority", "1. Where the case stands under these rules", [
+      `library/${pol.source}/`,
+      `About these rules: ${t(pol.short)}`,
+    ]);
+    if (r.priority === null) stand.append(el("p", { text: "These rules have no priority groups." }));
+    else if (r.priority === "unknown")
+      stand.append(el("p", { text: "We cannot tell yet: some answers that decide it are unknown (see “What we don’t know”)." }));
+    else if (r.priority === "not_a_priority")
+      stand.append(el("p", { text: "Not in any of the priority groups, going by your answers." }));
     else {
       const cat = (pol.categories || []).find((c) => c.id === r.priority);
-      stand.append(el("p", { text: cat ? t(cat.label) : r.priority }));
+      stand.append(
+        el("p", { "data-priority": r.priority }, el("strong", { text: cat ? t(cat.label) : r.priority }), " ", cat ? citeList(cat.sources) : null),
+      );
     }
-    if (r.exception_authority.length) {
-      stand.append(el("p", { text: "Who could decide you are nevertheless not a priority: " +
-        r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(", ") + "." }));
-    }
+    if (r.exception_authority.length)
+      stand.append(
+        el("p", {
+          text:
+            "Who can decide that a person in this group is nevertheless not a priority: " +
+            r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(", ") +
+            ".",
+        }),
+      );
     resultBox.append(stand);
 
     // 2. Options.
-    const opts = section("options", "Options at this stage");
+    const opts = section(
+      "options",
+      "2. Options at this stage",
+      r.stage ? [`options/${STAGE_PAGES[r.stage]}/`, "All options at this stage"] : ["options/", "Options by stage"],
+    );
     if (r.warnings.includes("stage_unknown")) opts.append(warningBox("stage_unknown"));
+    if (r.options.some((o) => o.recommended))
+      opts.append(el("p", { text: "The ones marked “May fit your case” are listed first." }));
     const list = el("ul", { class: "pd-options" });
     for (const o of r.options) {
       const spec = DATA.options[o.id];
-      const li = el("li", { class: o.recommended ? "pd-option pd-option--recommended" : "pd-option", "data-option": o.id,
-        "data-recommended": String(o.recommended) });
-      li.append(el("h4", {}, el("a", { href: `${siteRoot}options/${STAGE_PAGES[r.stage]}/#${o.id}`, text: t(spec.title) })));
-      if (o.recommended) li.append(el("p", { class: "pd-fit", text: "May fit your case. Ask a lawyer or accredited representative." }));
+      const li = el("li", {
+        class: o.recommended ? "pd-option pd-option--recommended" : "pd-option",
+        "data-option": o.id,
+        "data-recommended": String(o.recommended),
+      });
+      const page = r.stage ? `${siteRoot}options/${STAGE_PAGES[r.stage]}/#${o.id}` : `${siteRoot}options/`;
+      li.append(el("h4", {}, el("a", { href: page, text: t(spec.title) })));
+      if (o.recommended)
+        li.append(el("p", { class: "pd-fit", text: "✓ May fit your case: ask a lawyer or accredited representative." }));
       li.append(el("p", { text: t(spec.summary) }));
-      li.append(el("p", {}, el("strong", { text: "Who decides: " }), o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")));
-      li.append(el("p", {}, el("strong", { text: "How people ask: " }), t(spec.how_to_ask)));
-      li.append(el("p", {}, el("strong", { text: "What it does not give: " }), t(spec.does_not_give)));
-      for (const ex of o.explain) {
-        const rule = spec.rules.find((x) => x.id === ex.rule);
-        li.append(el("p", { class: "pd-why-rule" }, el("strong", { text: "Why: " }), t(rule.explain), " ", citeList(ex.sources)));
-      }
       for (const w of o.warnings) li.append(warningBox(w));
-      li.append(el("p", { class: "pd-sources" }, "Guidance: ", citeList(o.sources)));
+      li.append(
+        el("p", {}, el("strong", { text: "Who decides: " }), o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")),
+      );
+      li.append(el("p", {}, el("strong", { text: "How to ask: " }), t(spec.how_to_ask)));
+      li.append(el("p", {}, el("strong", { text: "What it does not give: " }), t(spec.does_not_give)));
+      for (const ex of o.explain || []) {
+        const rule = (spec.rules || []).find((x) => x.id === ex.rule);
+        if (rule)
+          li.append(el("p", { class: "pd-why-rule" }, el("strong", { text: "Why: " }), t(rule.explain), " ", citeList(ex.sources)));
+      }
+      li.append(el("p", { class: "pd-sources pd-guidance" }, "Guidance: ", citeList(o.sources)));
       list.append(li);
     }
     opts.append(list);
     resultBox.append(opts);
 
     // 3. The request packet and custody.
-    if (r.checklist.length) {
-      resultBox.append(section("checklist", "What to put in a request",
-        el("ul", {}, ...r.checklist.map((c) => el("li", { "data-item": c }, el("strong", { text: t(DATA.checklist[c].title) + ". " }), t(DATA.checklist[c].summary))))));
-    }
-    if (r.detention.length) {
-      resultBox.append(section("detention", "If the person is detained",
-        el("ul", {}, ...r.detention.map((c) => el("li", { "data-item": c }, el("strong", { text: t(DATA.detention[c].title) + ". " }), t(DATA.detention[c].summary), " ", citeList(DATA.detention[c].sources))))));
-    }
+    if (r.checklist.length)
+      resultBox.append(
+        section(
+          "checklist",
+          "3. What to put in the request",
+          ["checklists/request-packet/", "The request packet checklist"],
+          el(
+            "ul",
+            {},
+            ...r.checklist.map((c) =>
+              el("li", { "data-item": c }, el("strong", { text: `${t(DATA.checklist[c].title)}. ` }), t(DATA.checklist[c].summary)),
+            ),
+          ),
+        ),
+      );
+    if (r.detention.length)
+      resultBox.append(
+        section(
+          "detention",
+          "3b. For a person in custody",
+          null,
+          el(
+            "ul",
+            {},
+            ...r.detention.map((c) =>
+              el(
+                "li",
+                { "data-item": c },
+                el("strong", { text: `${t(DATA.detention[c].title)}. ` }),
+                t(DATA.detention[c].summary),
+                " ",
+                citeList(DATA.detention[c].sources),
+              ),
+            ),
+          ),
+        ),
+      );
 
     // 4. If the answer is no.
-    const esc = section("escalation", "If the answer is no");
+    const esc = section("escalation", "4. If the answer is no", [
+      "asking/when-the-answer-is-no/",
+      "When the answer is no",
+    ]);
     if (r.escalation.length) {
       esc.append(el("p", { text: "There is no formal appeal. Under these rules, the steps were, in order:" }));
-      esc.append(el("ol", {}, ...r.escalation.map((s) => el("li", { "data-item": s }, el("strong", { text: t(DATA.escalation_steps[s].title) + ". " }), t(DATA.escalation_steps[s].summary), " ", citeList(DATA.escalation_steps[s].sources)))));
-    } else {
+      esc.append(
+        el(
+          "ol",
+          {},
+          ...r.escalation.map((s) =>
+            el(
+              "li",
+              { "data-item": s },
+              el("strong", { text: `${t(DATA.escalation_steps[s].title)}. ` }),
+              t(DATA.escalation_steps[s].summary),
+              " ",
+              citeList(DATA.escalation_steps[s].sources),
+            ),
+          ),
+        ),
+      );
+    } else
       esc.append(el("p", { text: "We could not confirm any review steps under these rules. A lawyer may know how local offices act now." }));
-    }
     resultBox.append(esc);
 
     // 5. Beyond the request.
-    if (r.tactics.length) {
-      resultBox.append(section("tactics", "Beyond the request",
-        el("ul", {}, ...r.tactics.map((s) => el("li", { "data-item": s }, el("strong", { text: t(DATA.tactics[s].title) + ". " }), t(DATA.tactics[s].summary),
-          DATA.tactics[s].risks ? el("span", { class: "pd-risk", text: ` Risk: ${t(DATA.tactics[s].risks)}` }) : null)))));
-    }
+    if (r.tactics.length)
+      resultBox.append(
+        section(
+          "tactics",
+          "5. Beyond the request",
+          ["asking/beyond-the-request/", "Beyond the request"],
+          el(
+            "ul",
+            {},
+            ...r.tactics.map((s) =>
+              el(
+                "li",
+                { "data-item": s },
+                el("strong", { text: `${t(DATA.tactics[s].title)}. ` }),
+                t(DATA.tactics[s].summary),
+                DATA.tactics[s].risks ? el("span", { class: "pd-risk", text: ` Risk: ${t(DATA.tactics[s].risks)}` }) : null,
+                " ",
+                citeList(DATA.tactics[s].sources || []),
+              ),
+            ),
+          ),
+        ),
+      );
 
-    // 6. What we don't know.
-    if (r.needs.length) {
-      const ul = el("ul");
-      for (const f of r.needs) {
-        const q = QUESTIONS.find((x) => x.facts.includes(f));
-        const btn = el("button", { type: "button", class: "pd-need", "data-fact": f, text: t(DATA.facts[f].label) });
-        btn.addEventListener("click", () => {
-          if (facts[f] === null) delete facts[f];
-          if (q && !steps.includes(q.id)) steps.push(q.id);
-          if (q) { history.pushState({ pdStep: steps.indexOf(q.id) }, "", location.pathname); show(q.id); }
-        });
-        ul.append(el("li", {}, btn));
+    // 6. What we don't know: each a way back to its question.
+    const unknownAsked = r.needs.filter((f) => f in facts && QUESTION_OF_FACT[f]);
+    if (unknownAsked.length) {
+      const ul = el("ul", { class: "pd-needs" });
+      const seenQ = new Set();
+      for (const f of unknownAsked) {
+        const qid = QUESTION_OF_FACT[f];
+        if (seenQ.has(qid)) continue;
+        seenQ.add(qid);
+        const labels = BY_ID[qid].facts.filter((x) => unknownAsked.includes(x)).map((x) => t(DATA.facts[x].label));
+        ul.append(
+          el(
+            "li",
+            {},
+            el("span", { text: `${labels.join("; ")}. ` }),
+            el("button", {
+              type: "button",
+              class: "pd-need",
+              "data-question": qid,
+              "aria-label": `Answer this question again: ${t(BY_ID[qid].summary_label)}`,
+              text: "Answer this question again",
+            }),
+          ),
+        );
       }
-      resultBox.append(section("needs", "What we don’t know", el("p", { text: "These answers could change the result:" }), ul));
+      resultBox.append(
+        section(
+          "needs",
+          "6. What we don’t know",
+          null,
+          el("p", { text: "You answered “I don’t know” (or not sure) here. These answers could change the result:" }),
+          ul,
+        ),
+      );
     }
-    resultBox.append(el("p", { class: "pd-reviewed", text: `Built on ${humanDate(DATA.built)}. Information, not legal advice.` }));
-    heading.focus();
+    for (const more of resultBox.querySelectorAll(".pd-more")) more.parentNode.append(more);
+    resultBox.append(actions());
+    resultBox.append(
+      el("p", { class: "pd-reviewed", text: `Data checked through ${humanDate(DATA.built)}. Information, not legal advice.` }),
+    );
+    const fits = r.options.filter((o) => o.recommended).length;
+    announce.textContent = `Your result is ready: ${r.options.length} options at this stage, ${fits} that may fit your case.`;
+    title.focus();
   }
+
+  resultBox.addEventListener("click", (event) => {
+    const btn = event.target.closest(".pd-need");
+    if (btn) go(btn.dataset.question);
+  });
+
+  // ---- take it away: print, copy as text, link ----
+  function actions() {
+    const box = el("section", { class: "pd-actions", "data-section": "actions", "aria-label": "Keep this result" });
+    const print = el("button", { type: "button", class: "md-button pd-print", text: "Print this result" });
+    print.addEventListener("click", () => window.print());
+    const copy = el("button", { type: "button", class: "md-button pd-copy", text: "Copy as text" });
+    const link = el("button", { type: "button", class: "md-button pd-link", text: "Link to this result" });
+    const out = el("div", { class: "pd-takeaway", hidden: true });
+    copy.addEventListener("click", () => {
+      const area = el("textarea", { class: "pd-copy-text", readonly: true, rows: "12", "aria-label": "Your result as text" });
+      area.value = resultText();
+      out.replaceChildren(el("p", { class: "pd-copy-status", role: "status" }), area);
+      out.hidden = false;
+      area.select();
+      const status = out.querySelector(".pd-copy-status");
+      status.textContent = "The text is below. Select it and copy it if your browser did not.";
+      if (navigator.clipboard)
+        navigator.clipboard.writeText(area.value).then(
+          () => (status.textContent = "Copied. You can paste it into an email to a lawyer. The text is also below."),
+          () => {},
+        );
+    });
+    link.addEventListener("click", () => {
+      const url = `${location.origin}${location.pathname}#${encodeLink(facts, policy)}`;
+      const input = el("input", { type: "text", class: "pd-link-url", readonly: true, "aria-label": "Link to this result" });
+      input.value = url;
+      out.replaceChildren(
+        el("p", {
+          class: "pd-link-warning",
+          text: "Anyone who has this link can see your answers. Share it only with someone you trust, such as your lawyer.",
+        }),
+        input,
+      );
+      out.hidden = false;
+      input.select();
+    });
+    box.append(el("div", { class: "pd-actions__buttons" }, print, copy, link), out);
+    return box;
+  }
+
+  function resultText() {
+    const r = lastResult;
+    const pol = DATA.policies[r.policy];
+    const lines = [
+      "Prosecutorial discretion guide: my result (information, not legal advice)",
+      `From ${location.origin}${location.pathname}, ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      `Rules: ${t(pol.title)}. ${policyDates(r.policy)}`,
+      "",
+      "My answers:",
+      ...answered().map((q) => `- ${t(q.summary_label)}: ${answerText(q)}`),
+      "",
+    ];
+    if (r.warnings.length) {
+      lines.push("Warnings:");
+      for (const w of r.warnings) lines.push(`- ${t(DATA.warnings[w].title)}: ${t(DATA.warnings[w].text)}`);
+      lines.push("");
+    }
+    lines.push("Options at this stage:");
+    for (const o of r.options) {
+      const spec = DATA.options[o.id];
+      lines.push(`- ${t(spec.title)}${o.recommended ? " (may fit my case)" : ""}`);
+      lines.push(`  Who decides: ${o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")}`);
+      for (const w of o.warnings) lines.push(`  Warning: ${t(DATA.warnings[w].title)}`);
+      lines.push(`  Guidance: ${o.sources.map(citeText).join("; ")}`);
+    }
+    if (r.checklist.length) lines.push("", "For the request:", ...r.checklist.map((c) => `- ${t(DATA.checklist[c].title)}`));
+    if (r.detention.length) lines.push("", "Custody:", ...r.detention.map((c) => `- ${t(DATA.detention[c].title)}`));
+    if (r.escalation.length)
+      lines.push("", "If the answer is no:", ...r.escalation.map((s, i) => `${i + 1}. ${t(DATA.escalation_steps[s].title)}`));
+    if (r.tactics.length) lines.push("", "Beyond the request:", ...r.tactics.map((s) => `- ${t(DATA.tactics[s].title)}`));
+    const unknown = r.needs.filter((f) => f in facts);
+    if (unknown.length) lines.push("", "Not known yet:", ...unknown.map((f) => `- ${t(DATA.facts[f].label)}`));
+    lines.push("", "Sources:", ...r.sources.filter((s) => DATA.sources[s]).map((s) => `- ${citeText(s)}`));
+    return lines.join("\n");
+  }
+
+  // ---- the flowchart picture (fetched from this site only when opened) ----
+  let chartLoaded = false;
+  function highlightChart() {
+    const svg = chart && chart.querySelector("svg");
+    if (!svg) return;
+    for (const n of svg.querySelectorAll(".pd-on-path, .pd-here")) n.classList.remove("pd-on-path", "pd-here");
+    const path = answered().map((q) => q.id);
+    const nodes = [...path, current === RESULT ? "result" : current];
+    nodes.forEach((id, i) => {
+      const node = svg.getElementById(`q_${id}`);
+      if (node) node.classList.add(i === nodes.length - 1 ? "pd-here" : "pd-on-path");
+      if (i > 0) {
+        const edge = svg.getElementById(`e_${nodes[i - 1]}__${id === "result" ? RESULT : id}`);
+        if (edge) edge.classList.add("pd-on-path");
+      }
+    });
+  }
+  if (chart) {
+    chart.addEventListener("toggle", async () => {
+      if (!chart.open || chartLoaded) return;
+      chartLoaded = true;
+      const box = chart.querySelector(".pd-chart__picture");
+      try {
+        const res = await fetch(`${siteRoot}guide/questions.svg`);
+        if (!res.ok) throw new Error(String(res.status));
+        const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
+        const svg = doc.documentElement;
+        if (svg.nodeName !== "svg" || doc.querySelector("parsererror")) throw new Error("not an SVG");
+        for (const bad of svg.querySelectorAll("script, foreignObject")) bad.remove();
+        svg.removeAttribute("width");
+        svg.removeAttribute("height");
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", "Flowchart of the guide’s questions. Your path is drawn with thick lines.");
+        box.replaceChildren(document.importNode(svg, true));
+        highlightChart();
+      } catch {
+        box.replaceChildren(el("p", { text: "The flowchart could not be loaded. The list of questions above says the same." }));
+      }
+    });
+    if (window.matchMedia("(min-width: 60em)").matches) chart.open = true;
+  }
+
+  // ---- leave quickly: the link, or Escape three times ----
+  function quickExit(event) {
+    if (event) event.preventDefault();
+    facts = {};
+    screens = [];
+    lastResult = null;
+    stepBox.replaceChildren();
+    resultBox.replaceChildren();
+    pathList.replaceChildren();
+    if (worker) worker.terminate();
+    worker = null;
+    location.replace(exitLink.href);
+  }
+  exitLink.addEventListener("click", quickExit);
+  let escapes = [];
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const now = event.timeStamp;
+    escapes = [...escapes.filter((x) => now - x < 2000), now];
+    if (escapes.length >= 3) quickExit();
+  });
+
+  // ---- start: a link with answers, a reload, or a fresh visit ----
+  function restore() {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const frag = location.hash.slice(1);
+    if (frag) {
+      const d = decodeLink(frag, DATA.facts, DATA.policy_order);
+      if (d.link || !document.getElementById(frag)) {
+        history.replaceState({ pdStep: 0 }, "", location.pathname); // the answers leave the address bar
+        if (!d.link) {
+          say(notice, "This link does not hold answers from this guide. The guide starts from the beginning.");
+          return false;
+        }
+        if (d.tooLong) {
+          say(notice, "This link is too long to be a link from this guide, so it was not used. The guide starts from the beginning.");
+          return false;
+        }
+        policy = d.policy || DATA.default_policy;
+        facts = prune(QUESTIONS, d.facts, policy);
+        const ignored = d.rejected + Object.keys(d.facts).length - Object.keys(facts).length;
+        say(
+          notice,
+          ignored
+            ? `Some parts of this link could not be used (${ignored} ignored). Please check the answers below.`
+            : "The answers from the link you opened are shown below. Anyone with that link can see them.",
+        );
+        screens = [nextQuestion(QUESTIONS, facts, policy) ?? RESULT];
+        go(screens[0], false);
+        return true;
+      }
+    }
+    const hadSteps = history.state && Number.isInteger(history.state.pdStep) && history.state.pdStep > 0;
+    if ((nav && nav.type === "reload") || hadSteps)
+      say(notice, "The guide started again: your answers are kept only while this page is open, never saved.");
+    history.replaceState({ pdStep: 0 }, "", location.pathname);
+    return false;
+  }
+  // The first question was rendered at build time and may have been answered before this
+  // script ran (the page's inline script kept the "Continue"): take that answer now.
+  const restored = restore();
+  root.dataset.ready = "true";
+  const early = stepBox.querySelector("form[data-early]");
+  if (early && !restored) submitted(early);
 }

@@ -1,0 +1,87 @@
+"""The organizer's handout, as it comes out of a printer and as a phone reads its QR code.
+
+Printed by Debian's Chromium from the real built page (the stylesheets decide the
+margins, as they do when an organizer presses Print), then measured: pages of the PDF,
+and the computed size of every piece of text on the print-emulated page. The QR code
+is decoded from a screenshot of the page by a real decoder (Debian's zbar-tools).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pypdf
+import pytest
+from playwright.sync_api import Page, expect
+
+from pdlogic.data import compiled
+
+HANDOUT = "/organizers/handout/"
+LETTER_POINTS = (612, 792)  # 8.5 x 11 inches
+
+# Every visible piece of text in the article: its computed size in points, its tag and its start.
+TEXT_SIZES_JS = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('svg')) continue;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || style.opacity === '0') continue;
+    out.push([parseFloat(style.fontSize) * 0.75, el.tagName, node.textContent.trim().slice(0, 50)]);
+  }
+  return out;
+}"""
+
+
+def guide_address(site_dir: Path) -> str:
+    """The guide's address as the build configured it (the sitemap is written from site_url)."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text or "" for loc in ET.parse(site_dir / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    guide = [loc for loc in locs if loc.endswith("/guide/")]
+    assert len(guide) == 1, locs
+    return guide[0]
+
+
+def test_handout_prints_on_at_most_two_letter_pages_with_no_text_under_10_pt(page: Page, base_url: str) -> None:
+    page.goto(base_url + HANDOUT)
+    page.emulate_media(media="print")
+    sizes = page.evaluate(TEXT_SIZES_JS)
+    assert sizes, "the handout has no visible text when printed"
+    too_small = [s for s in sizes if round(s[0], 1) < 10]
+    assert not too_small, f"text under 10 pt on the printed handout: {too_small}"
+
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="Letter", print_background=True)))
+    assert 1 <= len(reader.pages) <= 2, f"the handout prints on {len(reader.pages)} pages"
+    for sheet in reader.pages:
+        assert (round(float(sheet.mediabox.width)), round(float(sheet.mediabox.height))) == LETTER_POINTS
+    printed = " ".join(sheet.extract_text() for sheet in reader.pages)
+    for contact in ("ice-ero-detention-line", "eoir-case-status-line"):
+        assert compiled()["contacts"][contact]["value"] in printed, f"{contact} is not on the printed handout"
+    assert "lawyer or an accredited representative" in printed
+    assert "Last reviewed:" in printed
+
+
+def test_handout_qr_code_opens_the_guide_at_the_configured_address(
+    page: Page, base_url: str, site_dir: Path, tmp_path: Path
+) -> None:
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("zbarimg is missing: apt-get install zbar-tools")
+    expected = guide_address(site_dir)
+    page.goto(base_url + HANDOUT)
+    code = page.locator(".pd-handout svg.pd-qr__code")
+    expect(code).to_be_visible()
+    assert page.locator(".pd-handout img").count() == 0, "the QR code is inline SVG, not an image file"
+    expect(page.locator(".pd-qr__url")).to_have_text(expected)  # printed beside the code for people who type it
+
+    shot = tmp_path / "qr.png"
+    code.screenshot(path=shot)
+    decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, check=False)
+    assert decoded.returncode == 0, f"zbarimg found no code: {decoded.stderr.decode(errors='replace')}"
+    assert decoded.stdout.decode().strip() == expected

@@ -54,7 +54,14 @@ PAGE_KEYS = (
 def page_data(data: dict[str, Any], default_policy: str, built: str) -> dict[str, Any]:
     out = {k: data[k] for k in PAGE_KEYS}
     out["sources"] = {
-        sid: {k: doc[k] for k in ("title", "date", "date_confirmed", "cite", "status", "verified_through")}
+        # The page shows a title, a date and today's status; the notes live on the library pages.
+        sid: {
+            "title": doc["title"],
+            "date": doc["date"],
+            "date_confirmed": doc["date_confirmed"],
+            "status": [{k: c[k] for k in ("since", "state", "confirmed")} for c in doc["status"]],
+            "verified_through": doc["verified_through"],
+        }
         for sid, doc in data["sources"].items()
     }
     out["policy_dates"] = {pid: policy_dates(data, pid) for pid in data["policy_order"]}

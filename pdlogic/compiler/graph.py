@@ -108,6 +108,8 @@ def dot(data: dict[str, Any], policy: str | None = None) -> str:
     graphs = explore(data)
     chosen = [policy] if policy else list(graphs)
     labels = {q["id"]: q["summary_label"]["en"] for q in data["questions"]}
+    by_id = {q["id"]: q for q in data["questions"]}
+    routing = routing_facts(data)
     lines = [
         "digraph questions {",
         '  graph [rankdir=TB, fontname="sans-serif", bgcolor="transparent"];',
@@ -128,10 +130,23 @@ def dot(data: dict[str, Any], policy: str | None = None) -> str:
     lines.append('  result [id="q_result", label="Your result", shape=doubleoctagon];')
     for (src, dst), answer_labels in sorted(edges.items()):
         target = "result" if dst == RESULT else f"q_{dst.replace('-', '_')}"
-        text = "any answer" if len(answer_labels) > 3 else ", ".join(sorted(answer_labels))
+        words = sorted({_plain(data, a) for a in answer_labels})
+        every = {label for label, _ in answers(data, by_id[src], routing)}
+        text = "any answer" if answer_labels >= every or len(words) > 3 else ", ".join(words)
         lines.append(f'  q_{src.replace("-", "_")} -> {target} [id="e_{src}__{dst}", label="{_esc(text)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _plain(data: dict[str, Any], label: str) -> str:
+    """An answer id as a reader would say it, for the picture's edge labels."""
+    if label in ("true", "false", "unknown", "none"):
+        return {"true": "yes", "false": "no", "unknown": "not sure", "none": "none of these"}[label]
+    if label in data["stages"]:
+        return data["stages"][label]["label"]["en"].lower()
+    return " and ".join(
+        data["facts"][f]["label"]["en"].lower() if f in data["facts"] else f.replace("_", " ") for f in label.split("+")
+    )
 
 
 def _esc(s: str) -> str:

@@ -182,10 +182,11 @@ def stage_page(data: dict[str, Any], sid: str) -> str:
             out.append(f"- **Evidence that helps:** {_md(en(spec['evidence']))}")
         out.append("")
         if spec["rules"]:
-            out.append("**When guidance pointed to it:**\n")
+            out.append("**When guidance pointed to it** (each document shows its status today):\n")
             for rule in spec["rules"]:
                 cites = ", ".join(f"[[src:{s}]]" for s in rule["sources"])
-                out.append(f"- {_md(describe(data, rule['when']))}: {_md(en(rule['explain']))} ({cites})")
+                when = describe(data, rule["when"])
+                out.append(f"- {_md(when[:1].upper() + when[1:])}: {_md(en(rule['explain']))} ({cites})")
             out.append("")
         else:
             out.append(f"*{_md(en(spec['no_rule_reason']))}*\n")
@@ -232,7 +233,8 @@ def describe(data: dict[str, Any], cond: Any) -> str:
     if cond is None:
         return "always"
     if "all" in cond:
-        return " and ".join(describe(data, c) for c in cond["all"])
+        parts = [describe(data, c) for c in cond["all"]]
+        return " and ".join([parts[0]] + [_lower_first(p) for p in parts[1:]])
     if "any" in cond:
         return "(" + " or ".join(describe(data, c) for c in cond["any"]) + ")"
     if "not" in cond:
@@ -256,6 +258,10 @@ def describe(data: dict[str, Any], cond: Any) -> str:
     if value is False:
         return f"not: {label.lower()}"
     return f"{label.lower()}: {_value(data, cond['fact'], value)}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] not in ("U.", "US") else text
 
 
 def _value(data: dict[str, Any], fact: str, value: Any) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from . import engine, questions
 from .data import compiled
 from .engine import PolicyError
-from .facts import FactsError
+from .facts import FactsError, validate
 from .result import OptionResult, Result
 
 __all__ = [
@@ -38,13 +38,23 @@ def default_policy(today: dt.date | None = None) -> str:
 
 
 def next_question(facts: dict[str, Any], policy: str | None = None) -> str | None:
-    data = compiled()
-    return questions.next_question(data, facts, policy or engine.default_policy(data))
+    """The id of the next question the guide asks, or None when the result can be shown."""
+    data, clean, pid = _checked(facts, policy)
+    return questions.next_question(data, clean, pid)
 
 
 def prune(facts: dict[str, Any], policy: str | None = None) -> dict[str, Any]:
+    """The answers that still matter after an earlier answer changed."""
+    data, clean, pid = _checked(facts, policy)
+    return questions.prune(data, clean, pid)
+
+
+def _checked(facts: dict[str, Any], policy: str | None) -> tuple[dict[str, Any], dict[str, Any], str]:
     data = compiled()
-    return questions.prune(data, facts, policy or engine.default_policy(data))
+    pid = policy or engine.default_policy(data)
+    if pid not in data["policies"]:
+        raise PolicyError(f"policy: {pid!r} is not a policy id; expected one of {', '.join(data['policy_order'])}")
+    return data, validate(facts, data["facts"]), pid
 
 
 def policies() -> list[dict[str, Any]]:

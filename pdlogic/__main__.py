@@ -66,6 +66,15 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facts(args: argparse.Namespace) -> int:
+    from .facts import describe
+
+    for key, spec in compiled()["facts"].items():
+        label = spec.get("label", {}).get("en", "")
+        print(f"{key}\t{describe(spec)}\t{label}")
+    return 0
+
+
 def cmd_graph(args: argparse.Namespace) -> int:
     from .compiler.graph import dot
 
@@ -109,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("policies", help="list policy ids with their dates")
     p.set_defaults(func=cmd_policies)
+    p = sub.add_parser("facts", help="list the fact vocabulary: key, expected values, meaning")
+    p.set_defaults(func=cmd_facts)
     p = sub.add_parser("graph", help="the question graph as Graphviz text")
     p.add_argument("--policy", default=None)
     p.set_defaults(func=cmd_graph)

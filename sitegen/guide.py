@@ -51,8 +51,19 @@ PAGE_KEYS = (
 )
 
 
+def _one_language(value: Any, lang: str) -> Any:
+    if isinstance(value, dict):
+        if lang in value and set(value) <= {"en", "es", "es_reviewed"}:
+            return {lang: value[lang]}
+        return {k: _one_language(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_one_language(v, lang) for v in value]
+    return value
+
+
 def page_data(data: dict[str, Any], default_policy: str, built: str) -> dict[str, Any]:
-    out = {k: data[k] for k in PAGE_KEYS}
+    # Each page carries its own language only (Spanish strings wait for the /es/ edition).
+    out = {k: _one_language(data[k], "en") for k in PAGE_KEYS}
     out["sources"] = {
         # The page shows a title, a date and today's status; the notes live on the library pages.
         sid: {

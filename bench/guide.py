@@ -28,18 +28,8 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Route, sync_pl
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from sitegen.chromium import ARGS, EXECUTABLE  # noqa: E402
 from sitegen.server import make_server  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 # Recorded in the page from navigation start (performance.now()), without touching the page's code.
 PROBE = """
@@ -199,7 +189,7 @@ def run(p: Playwright, srv: Served, runs: int) -> dict[str, list[dict[str, Any]]
     out: dict[str, list[dict[str, Any]]] = {"cold": [], "warm": []}
 
     def launch(profile: str) -> BrowserContext:
-        return p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=ARGS)
+        return p.chromium.launch_persistent_context(profile, executable_path=EXECUTABLE, args=ARGS)
 
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as bare_dir, tempfile.TemporaryDirectory() as guide_dir:

@@ -27,19 +27,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from guide_walk import wait_ready, walk  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from sitegen.chromium import ARGS, EXECUTABLE  # noqa: E402
 from sitegen.server import serving  # noqa: E402
 
 SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 RECORD = """window.__pdViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__pdViolations.push(e.effectiveDirective), true);"""
 PLAN = {"stage": "in_proceedings", "detained": False, "circumstances": "none", "has_attorney": False}
@@ -131,7 +122,7 @@ def main() -> None:
     if not (SITE / "sw.js").exists():
         raise SystemExit(f"{SITE} is not built: python -m sitegen.build")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=EXECUTABLE, args=ARGS)
         crawl(browser, Path(tmp))
         offline(browser)
         browser.close()

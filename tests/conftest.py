@@ -11,11 +11,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from sitegen.chromium import ARGS, EXECUTABLE
 from sitegen.server import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = EXECUTABLE
 
 
 @pytest.fixture(scope="session")
@@ -56,17 +57,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            # Any host but the test server fails to resolve: nothing can leave.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        ],
+        "args": ARGS,
     }
 
 

@@ -156,7 +156,7 @@ def add_outside_link_rel(page_html: str, site_url: str | None) -> str:
 # and the search's extra languages (the site is in English) are never stored.
 SW_MARKER = re.compile(r"/\*PD-MANIFEST\*/.*?/\*PD-MANIFEST\*/", re.S)
 NOT_STORED = re.compile(
-    r"^(_headers|\.htaccess|nginx-headers\.conf|sw\.js|sitemap\.xml(\.gz)?)$|\.map$|^assets/javascripts/lunr/"
+    r"^(_headers|\.htaccess|nginx-headers\.conf|sw\.js|sitemap\.xml(\.gz)?)$|\.map$|^assets/javascripts/lunr/|^downloads/"
 )
 
 

@@ -10,6 +10,7 @@ import posixpath
 import re
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -122,8 +123,36 @@ def on_post_build(config: Any) -> None:
     # 404.html comes from a template, not through on_post_page: same <meta>, its script hash in the header.
     STATE["hashes"] |= headers.secure_static_page(site / "404.html", config["site_url"])
     headers.write_headers_file(site, STATE["hashes"])
-    # Last: the service worker's file list and build id cover every file written above.
+    # The service worker's file list and build id cover every file written above.
     headers.write_service_worker(site)
+    write_offline_kit(site, STATE["built"])
+
+
+KIT = "downloads/offline-kit.zip"
+KIT_README = """Prosecutorial Discretion Guide: offline copy, built {built}
+
+1. Unzip this folder on a laptop.
+2. Open a terminal in the folder and run:
+       python3 -m http.server 8000 --bind 127.0.0.1
+3. Open http://127.0.0.1:8000/ in a browser on the same laptop.
+
+The guide needs this small local server: browsers will not run its engine
+from a file:// address. Nothing is sent anywhere; answers stay in the browser.
+This copy may be older than the law: check the "Built on" date in the footer.
+Information, not legal advice.
+"""
+
+
+def write_offline_kit(site: Path, built: str) -> None:
+    """A zip of the whole site for organizers at events with no signal (issue 7)."""
+    kit = site / KIT
+    kit.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(kit, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr("pd-guide/START-HERE.txt", KIT_README.format(built=built))
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            rel = path.relative_to(site).as_posix()
+            if not rel.startswith("downloads/"):
+                zf.write(path, f"pd-guide/{rel}")
 
 
 def _wheel() -> Path:

@@ -107,3 +107,17 @@ def shown_items(page: Page, section: str) -> list[str]:
 def path_labels(page: Page) -> list[str]:
     items = page.locator(".pd-path li")
     return [items.nth(i).get_attribute("data-question") or "" for i in range(items.count())]
+
+
+def answer_unknown_to_the_end(page: Page) -> None:
+    """Answer "I don't know" (or "I'm not sure") to every question until none is left."""
+    for _ in range(len(QUESTIONS) + 1):
+        if not page.locator(".pd-step form").count():
+            return
+        form = page.locator(".pd-step form")
+        box = form.locator("input[name=__unknown]")
+        if box.count():
+            box.check()
+        else:
+            form.locator("input[type=radio][value=null]").check()
+        form.locator(".pd-next").click()

@@ -9,7 +9,15 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from guide_walk import expected, shown_items, shown_options, shown_warnings, wait_ready, walk
+from guide_walk import (
+    answer_unknown_to_the_end,
+    expected,
+    shown_items,
+    shown_options,
+    shown_warnings,
+    wait_ready,
+    walk,
+)
 from playwright.sync_api import Browser, Page, Route, expect
 
 from pdlogic.data import compiled
@@ -42,7 +50,7 @@ def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -
     page.locator(".pd-next").click()
     expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
     # Reaching the result before the engine: one honest line, never a frozen page.
-    walk_to_result_without_engine(page)
+    answer_unknown_to_the_end(page)
     expect(page.locator(".pd-status")).to_contain_text("Preparing your result on this device")
     expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "loading")
 
@@ -61,19 +69,6 @@ def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_ur
     held[0].continue_()
     expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
     expect(page.locator(".pd-path li[data-question=stage] .pd-path__answer")).to_contain_text("removed")
-
-
-def walk_to_result_without_engine(page: Page) -> None:
-    for _ in range(30):
-        if not page.locator(".pd-step form").count():
-            return
-        form = page.locator(".pd-step form")
-        box = form.locator("input[name=__unknown]")
-        if box.count():
-            box.check()
-        else:
-            form.locator("input[type=radio][value=null]").check()
-        form.locator(".pd-next").click()
 
 
 def agree(page: Page, facts: dict[str, Any], policy: str | None) -> dict[str, Any]:

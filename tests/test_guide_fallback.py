@@ -5,6 +5,7 @@ within seconds: never a spinner forever."""
 from __future__ import annotations
 
 import pytest
+from guide_walk import answer_unknown_to_the_end
 from playwright.sync_api import Browser, Page, expect
 
 STAGE_PAGES = ["before-nta", "in-proceedings", "final-order", "court-of-appeals"]
@@ -13,16 +14,7 @@ STAGE_PAGES = ["before-nta", "in-proceedings", "final-order", "court-of-appeals"
 def answer_to_the_end(page: Page) -> None:
     page.locator("#pd-stage-2").check()  # a removal order
     page.locator(".pd-next").click()
-    for _ in range(30):
-        if not page.locator(".pd-step form").count():
-            return
-        form = page.locator(".pd-step form")
-        box = form.locator("input[name=__unknown]")
-        if box.count():
-            box.check()
-        else:
-            form.locator("input[type=radio][value=null]").check()
-        form.locator(".pd-next").click()
+    answer_unknown_to_the_end(page)
 
 
 @pytest.mark.parametrize("blocked", ["**/pyodide.asm.wasm", "**/python_stdlib.zip", "**/pdlogic-*.whl"])

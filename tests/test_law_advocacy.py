@@ -14,17 +14,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from law import TODAY, judge
 
 import pdlogic
 from pdlogic import engine
 from pdlogic.data import compiled
 
-TODAY = dt.date(2026, 11, 27)
 PUBLICITY = {"advocacy_groups", "faith_community", "media", "online_campaign", "press_conference"}
-
-
-def judge(policy: str | None, **facts: Any) -> dict[str, Any]:
-    return pdlogic.evaluate(facts, policy, today=TODAY).to_dict()
 
 
 # --- asking can tell DHS about you --------------------------------------------------------

@@ -8,14 +8,12 @@ research notes ../shared/research/policy-confirmation-2026-11.md for 2025-26.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
+from law import judge, option
 
 import pdlogic
-
-TODAY = dt.date(2026, 11, 27)
 
 STAGE_OPTIONS = {
     "before_nta": {
@@ -54,16 +52,6 @@ EVERYTHING_AVAILABLE = {
     "entered_without_inspection": True,
     "military_family": True,
 }
-
-
-def judge(policy: str | None, **facts: Any) -> dict[str, Any]:
-    return pdlogic.evaluate(facts, policy, today=TODAY).to_dict()
-
-
-def option(result: dict[str, Any], oid: str) -> dict[str, Any]:
-    found = [o for o in result["options"] if o["id"] == oid]
-    assert found, f"{oid} is not offered: {[o['id'] for o in result['options']]}"
-    return found[0]
 
 
 def offered(result: dict[str, Any]) -> set[str]:

@@ -8,15 +8,13 @@ Secretary Johnson's memo of November 20, 2014 (`johnson-2014`).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
+from law import TODAY
 
 import pdlogic
 from pdlogic.data import compiled
-
-TODAY = dt.date(2026, 11, 27)
 
 # Nothing that would put a person in Priority 1 (all four answered "no").
 NO_PRIORITY_1 = {

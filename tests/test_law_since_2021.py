@@ -7,14 +7,9 @@ public-facing site must say about what is in force today".
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import pytest
+from law import judge, option
 
-import pdlogic
-
-TODAY = dt.date(2026, 11, 27)
 NO_RECORD = {
     "terrorism_or_espionage": False,
     "apprehended_at_border": False,
@@ -23,14 +18,6 @@ NO_RECORD = {
     "significant_misdemeanor": False,
     "significant_visa_abuse": False,
 }
-
-
-def judge(policy: str | None, **facts: Any) -> dict[str, Any]:
-    return pdlogic.evaluate(facts, policy, today=TODAY).to_dict()
-
-
-def option(result: dict[str, Any], oid: str) -> dict[str, Any]:
-    return next(o for o in result["options"] if o["id"] == oid)
 
 
 def test_interim_2021_border_security_is_unlawful_entry_on_or_after_november_1_2020() -> None:

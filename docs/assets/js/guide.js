@@ -403,10 +403,11 @@ if (root) {
   function policyDates(pid) {
     const spans = DATA.policy_dates[pid] || [];
     if (!spans.length) return "We could not confirm any period when these rules were in force.";
+    const checked = DATA.sources[DATA.policies[pid].source].verified_through;
     return (
       "In force: " +
       spans.map(([a, b]) => (b ? `${humanDate(a)} to ${humanDate(b)}` : `since ${humanDate(a)}`)).join("; then ") +
-      "."
+      `. Last checked against our sources: ${humanDate(checked)}.`
     );
   }
   function warningBox(wid) {

@@ -28,7 +28,7 @@ from guide_walk import wait_ready, walk  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from sitegen.chromium import ARGS, EXECUTABLE  # noqa: E402
-from sitegen.server import serving  # noqa: E402
+from sitegen.server import page_urls, serving  # noqa: E402
 
 SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
 RECORD = """window.__pdViolations = [];
@@ -40,14 +40,6 @@ STORED = """async (n) => { for (let i = 0; i < 600; i++) {
   if (count >= n) return count;
   await new Promise((r) => setTimeout(r, 100));
 } return -1; }"""
-
-
-def page_urls(site: Path) -> list[str]:
-    out = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        out.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return out
 
 
 def crawl(browser, tmp: Path) -> None:  # type: ignore[no-untyped-def]

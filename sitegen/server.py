@@ -81,6 +81,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_error(405)
 
 
+def page_urls(site: Path) -> list[str]:
+    """Every HTML file the build wrote, as the URL a reader uses (`dir/` for `dir/index.html`)."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
 def make_server(
     site: Path,
     port: int,

@@ -18,7 +18,7 @@ import pytest
 from guide_walk import wait_ready, walk
 from playwright.sync_api import BrowserContext, Page, expect
 
-from sitegen.server import serving
+from sitegen.server import page_urls, serving
 
 RECORD_VIOLATIONS = """
 window.__pdViolations = [];
@@ -33,15 +33,6 @@ SENTINEL = """() => {
   s.textContent = "window.__pdSentinelRan = true";
   document.head.append(s);
 }"""
-
-
-def page_urls(site: Path) -> list[str]:
-    """Every HTML file the build wrote, as the URL a reader uses."""
-    urls = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return urls
 
 
 class Witness:

@@ -78,7 +78,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_graph(args: argparse.Namespace) -> int:
     from .compiler.graph import dot
 
-    sys.stdout.write(dot(compiled(), args.policy))
+    sys.stdout.write(dot(compiled(), args.policy, args.lang))
     return 0
 
 
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_facts)
     p = sub.add_parser("graph", help="the question graph as Graphviz text")
     p.add_argument("--policy", default=None)
+    p.add_argument("--lang", default="en", choices=["en", "es"])
     p.set_defaults(func=cmd_graph)
     p = sub.add_parser("compile", help="write the compiled JSON the browser loads")
     p.add_argument("--tree", default=str(SOURCE_TREE))

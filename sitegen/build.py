@@ -54,14 +54,20 @@ def main() -> None:
     step("draw the question graph")
     graph_dir = ROOT / "build" / "graph"
     graph_dir.mkdir(parents=True, exist_ok=True)
-    dot_text = subprocess.run(
-        [sys.executable, "-m", "pdlogic", "graph"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
-    (graph_dir / "questions.dot").write_text(dot_text, encoding="utf-8")
-    if shutil.which("dot"):
-        run(["dot", "-Tsvg", "-o", str(graph_dir / "questions.svg"), str(graph_dir / "questions.dot")])
-    else:
+    if not shutil.which("dot"):
         raise SystemExit("build failed: Graphviz `dot` is missing (apt-get install graphviz)")
+    from sitegen.text import LANGUAGES
+
+    for lang in LANGUAGES:  # one picture per language, labels from the same data
+        dot_text = subprocess.run(
+            [sys.executable, "-m", "pdlogic", "graph", "--lang", lang],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        (graph_dir / f"questions.{lang}.dot").write_text(dot_text, encoding="utf-8")
+        run(["dot", "-Tsvg", "-o", str(graph_dir / f"questions.{lang}.svg"), str(graph_dir / f"questions.{lang}.dot")])
 
     step("mkdocs build --strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -10,7 +10,7 @@ from typing import Any
 
 from pdlogic import dates
 
-from .text import en
+from .text import GUIDE_TEXT, Words, tr
 
 # Where "Leave this site quickly" goes: a neutral page that says nothing about
 # immigration, opened with location.replace() so Back does not return here.
@@ -53,17 +53,19 @@ PAGE_KEYS = (
 
 def _one_language(value: Any, lang: str) -> Any:
     if isinstance(value, dict):
-        if lang in value and set(value) <= {"en", "es", "es_reviewed"}:
-            return {lang: value[lang]}
+        if "en" in value and set(value) <= {"en", "es", "es_reviewed"}:
+            return {lang: tr(value, lang, "a text of the guide's data")}
         return {k: _one_language(v, lang) for k, v in value.items()}
     if isinstance(value, list):
         return [_one_language(v, lang) for v in value]
     return value
 
 
-def page_data(data: dict[str, Any], default_policy: str, built: str) -> dict[str, Any]:
-    # Each page carries its own language only (Spanish strings wait for the /es/ edition).
-    out = {k: _one_language(data[k], "en") for k in PAGE_KEYS}
+def page_data(data: dict[str, Any], default_policy: str, built: str, lang: str = "en") -> dict[str, Any]:
+    # Each page carries its own language only: the /es/ guide has the same ids, other words.
+    out = {k: _one_language(data[k], lang) for k in PAGE_KEYS}
+    out["lang"] = lang
+    out["ui"] = Words(lang, GUIDE_TEXT).all()
     out["sources"] = {
         # The page shows a title, a date and today's status; the notes live on the library pages.
         sid: {
@@ -95,36 +97,40 @@ def embed_json(payload: dict[str, Any]) -> str:
     return text.replace("</", "<\\/")
 
 
-def question_html(q: dict[str, Any]) -> str:
+def question_html(q: dict[str, Any], lang: str = "en") -> str:
     """One question as a real form: a fieldset of radios or checkboxes, always
     with "I don't know". The page script renders later questions the same way."""
     e = html.escape
+    w = Words(lang, GUIDE_TEXT)
+    t = w.text
     qid = q["id"]
     parts = [
         # method="dialog": outside a dialog, submitting does nothing, so no answer can ever end up
         # in an address, even before (or without) the page script.
         f'<form class="pd-question" data-question="{e(qid)}" method="dialog" novalidate>',
         "<fieldset>",
-        f'<legend><h2 class="pd-question__text" tabindex="-1">{e(en(q["text"]))}</h2></legend>',
+        f'<legend><h2 class="pd-question__text" tabindex="-1">{e(t(q["text"]))}</h2></legend>',
     ]
     if q.get("help"):
-        parts.append(f'<p class="pd-help">{e(en(q["help"]))}</p>')
-    parts.append(f'<details class="pd-why"><summary>Why we ask</summary><p>{e(en(q["why"]))}</p></details>')
+        parts.append(f'<p class="pd-help">{e(t(q["help"]))}</p>')
+    parts.append(
+        f'<details class="pd-why"><summary>{e(w("page_why_we_ask"))}</summary><p>{e(t(q["why"]))}</p></details>'
+    )
     if q["kind"] == "multi":
         parts.append('<div class="pd-choices pd-choices--multi">')
         for item in q["items"]:
             fid = f"pd-{qid}-{item['fact']}"
             parts.append(
                 f'<div class="pd-choice"><input type="checkbox" id="{e(fid)}" name="{e(item["fact"])}" value="true">'
-                f'<label for="{e(fid)}">{e(en(item["label"]))}</label>'
-                + (f'<p class="pd-help">{e(en(item["help"]))}</p>' if item.get("help") else "")
+                f'<label for="{e(fid)}">{e(t(item["label"]))}</label>'
+                + (f'<p class="pd-help">{e(t(item["help"]))}</p>' if item.get("help") else "")
                 + "</div>"
             )
         parts.append(
             f'<div class="pd-choice pd-choice--none"><input type="checkbox" id="pd-{qid}-none" name="__none" value="none">'
-            f'<label for="pd-{qid}-none">{e(en(q["none_label"]))}</label></div>'
+            f'<label for="pd-{qid}-none">{e(t(q["none_label"]))}</label></div>'
             f'<div class="pd-choice pd-choice--unknown"><input type="checkbox" id="pd-{qid}-unknown" name="__unknown" value="unknown">'
-            f'<label for="pd-{qid}-unknown">{e(en(q["unknown_label"]))}</label></div>'
+            f'<label for="pd-{qid}-unknown">{e(t(q["unknown_label"]))}</label></div>'
         )
     else:
         fact = q["facts"][0]
@@ -135,70 +141,73 @@ def question_html(q: dict[str, Any]) -> str:
             value = json.dumps(a["value"])
             parts.append(
                 f'<div class="pd-choice"><input type="radio" id="{e(fid)}" name="{e(fact)}" value="{e(value)}">'
-                f'<label for="{e(fid)}">{e(en(a["label"]))}</label>'
-                + (f'<p class="pd-help">{e(en(a["help"]))}</p>' if a.get("help") else "")
+                f'<label for="{e(fid)}">{e(t(a["label"]))}</label>'
+                + (f'<p class="pd-help">{e(t(a["help"]))}</p>' if a.get("help") else "")
                 + "</div>"
             )
     parts.append("</div>")
     parts.append('<p class="pd-error" role="alert" hidden></p>')
     parts.append(
-        '</fieldset><button type="submit" class="md-button md-button--primary pd-next">Continue</button></form>'
+        '</fieldset><button type="submit" class="md-button md-button--primary pd-next">'
+        f"{e(w('page_continue'))}</button></form>"
     )
     return "".join(parts)
 
 
-def stage_links(data: dict[str, Any], base: str) -> str:
+def stage_links(data: dict[str, Any], home: str, lang: str) -> str:
     e = html.escape
     items = "".join(
-        f'<li><a href="{e(base)}options/{slug}/">{e(en(data["stages"][sid]["label"]))}</a></li>'
+        f'<li><a href="{e(home)}options/{slug}/">{e(tr(data["stages"][sid]["label"], lang))}</a></li>'
         for sid, slug in STAGE_PAGES.items()
     )
     return f'<ul class="pd-fallback__links">{items}</ul>'
 
 
-def chart_text(data: dict[str, Any]) -> str:
+def chart_text(data: dict[str, Any], lang: str) -> str:
     """The flowchart's text alternative: every question in the order it can be asked."""
     e = html.escape
+    w = Words(lang, GUIDE_TEXT)
     items = "".join(
-        f"<li>{e(en(q['summary_label']))}{'' if q['when'] is None else ' (only for some answers or rules)'}</li>"
+        "<li>"
+        + e(
+            w.text(q["summary_label"])
+            if q["when"] is None
+            else w("page_chart_item_conditional", question=w.text(q["summary_label"]))
+        )
+        + "</li>"
         for q in data["questions"]
     )
-    return (
-        "<p>In words: the guide asks these questions in this order, skipping those your earlier answers "
-        "or the chosen rules make unnecessary, and then shows your result. Your own path is the list "
-        "“Your answers so far”; in the picture it is drawn with thick lines.</p>"
-        f'<ol class="pd-chart__list">{items}</ol>'
-    )
+    return f"<p>{e(w('page_chart_words'))}</p>" + f'<ol class="pd-chart__list">{items}</ol>'
 
 
-def widget(data: dict[str, Any], default_policy: str, built: str, base: str, wheel: str) -> str:
-    """The guide's root element. `base` is the relative path from the page to the site root."""
+def widget(data: dict[str, Any], default_policy: str, built: str, home: str, wheel: str, lang: str = "en") -> str:
+    """The guide's root element. `home` is the relative path from the page to its language's
+    home page, where the pages it links to (options, library, the flowchart) are."""
     e = html.escape
+    w = Words(lang, GUIDE_TEXT)
     first = data["questions"][0]
-    links = stage_links(data, base)
+    links = stage_links(data, home, lang)
     return (
-        f'<div id="pd-guide" class="pd-guide" data-engine="loading" '
-        f'data-site-root="{e(base)}" data-default-policy="{e(default_policy)}" data-wheel="{e(wheel)}">'
+        f'<div id="pd-guide" class="pd-guide" data-engine="loading" lang="{e(lang)}" '
+        f'data-site-root="{e(home)}" data-default-policy="{e(default_policy)}" data-wheel="{e(wheel)}">'
         f'<p class="pd-exit-bar"><a class="pd-exit md-button" href="{e(EXIT_URL)}" rel="noreferrer noopener">'
-        'Leave this site quickly</a> <span class="pd-exit-hint">or press Esc three times</span></p>'
-        '<noscript><div class="pd-fallback pd-fallback--noscript"><p>This guide needs JavaScript, which is off '
-        f"in this browser. The same information is on the options-by-stage pages:</p>{links}</div></noscript>"
+        f'{e(w("page_exit_link"))}</a> <span class="pd-exit-hint">{e(w("page_exit_hint"))}</span></p>'
+        f'<noscript><div class="pd-fallback pd-fallback--noscript"><p>{e(w("page_noscript"))}</p>{links}</div></noscript>'
         '<p class="pd-notice" role="status" hidden></p>'
-        '<div class="pd-fallback" hidden><p>This device could not start the guide’s engine, so it cannot work out '
-        "a result here. Your answers are kept. The options for each stage are on these pages:</p>"
+        f'<div class="pd-fallback" hidden><p>{e(w("page_fallback"))}</p>'
         f"{links}</div>"
         '<nav class="pd-path-wrap" aria-labelledby="pd-path-title" hidden>'
-        '<h2 id="pd-path-title" class="pd-path__title">Your answers so far</h2>'
-        '<button type="button" class="pd-path-toggle" aria-expanded="true" hidden>Hide your answers</button>'
+        f'<h2 id="pd-path-title" class="pd-path__title">{e(w("page_path_title"))}</h2>'
+        f'<button type="button" class="pd-path-toggle" aria-expanded="true" hidden>{e(w("page_hide_answers"))}</button>'
         '<ol class="pd-path"></ol>'
-        '<button type="button" class="pd-restart">Start again</button></nav>'
-        f'<div class="pd-step">{question_html(first)}</div>'
+        f'<button type="button" class="pd-restart">{e(w("page_start_again"))}</button></nav>'
+        f'<div class="pd-step">{question_html(first, lang)}</div>'
         '<p class="pd-status" role="status" aria-live="polite"></p>'
         '<p class="pd-announce pd-sr-only" role="status" aria-live="polite"></p>'
         '<section class="pd-result" aria-labelledby="pd-result-title" hidden></section>'
-        '<details class="pd-chart"><summary>The questions as a flowchart</summary>'
-        f'{chart_text(data)}<div class="pd-chart__picture"></div></details>'
+        f'<details class="pd-chart"><summary>{e(w("page_chart_summary"))}</summary>'
+        f'{chart_text(data, lang)}<div class="pd-chart__picture"></div></details>'
         "</div>"
         f"<script>{EARLY_ANSWER}</script>"
-        f'<script type="application/json" id="pd-data">{embed_json(page_data(data, default_policy, built))}</script>'
+        f'<script type="application/json" id="pd-data">{embed_json(page_data(data, default_policy, built, lang))}</script>'
     )

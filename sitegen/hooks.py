@@ -5,6 +5,7 @@ referrer. The build fails (strict) on anything that breaks the site's rules."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import posixpath
 import re
@@ -19,14 +20,16 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as a package
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
 
 from pdlogic import engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
 from sitegen import guide, headers, pages  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
-from sitegen.text import badge, en, human_date  # noqa: E402
+from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pd")
 
@@ -39,34 +42,116 @@ MACRO = re.compile(r"\[\[(src|status|contact|option|guide|qr)(?::([a-z0-9_-]+))?
 STATE: dict[str, Any] = {}
 
 
+# Languages (issue 8, decision 0007): mkdocs-static-i18n builds the English site,
+# then, from its post_build, the same config again for each other language, with
+# theme.language set to it and pages written under /<lang>/. These hooks run in
+# every one of those builds; site-wide work waits for the last.
+
+
+def _lang(config: Any) -> str:
+    return str(config.theme["language"])
+
+
+def _lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def _nested_build(config: Any) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
 def on_config(config: Any) -> Any:
-    try:
-        data = compile_tree(SOURCE_TREE)
-    except DataError as exc:
-        raise PluginError("decision_tree/ is not valid:\n" + str(exc)) from None
-    today = dt.date.today()
-    STATE.update(
-        data=data,
-        today=today,
-        built=today.isoformat(),
-        default_policy=engine.default_policy(data, today),
-        hashes=set(),
-        site_url=config["site_url"] or "",
-    )
-    config.extra["built_on"] = human_date(today.isoformat())
+    if not _nested_build(config):  # once per site: the language builds share one state
+        try:
+            data = compile_tree(SOURCE_TREE)
+        except DataError as exc:
+            raise PluginError("decision_tree/ is not valid:\n" + str(exc)) from None
+        today = dt.date.today()
+        STATE.update(
+            data=data,
+            today=today,
+            built=today.isoformat(),
+            default_policy=engine.default_policy(data, today),
+            hashes=set(),
+            site_url=config["site_url"] or "",
+        )
     return config
 
 
+@event_priority(-90)  # after mkdocs-static-i18n has set this build's language (-100 runs last)
+def on_pre_build(config: Any) -> None:
+    lang = _lang(config)
+    if lang not in LANGUAGES:
+        raise PluginError(f"theme.language {lang!r} is not one of the site's languages {LANGUAGES}")
+    w = Words(lang)
+    config.extra["built_on"] = w("built_on", date=w.date(STATE["built"]))
+    config.extra["about_link"] = w("about_link")
+    config.extra["lang_root"] = _lang_root(lang)
+    config["copyright"] = w("copyright")
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's pages
 def on_files(files: Files, config: Any) -> Files:
-    for src_uri, content in pages.generated_pages(STATE["data"], STATE["today"]).items():
+    lang = _lang(config)
+    if lang == DEFAULT_LANGUAGE:
+        _require_translations(config)
+    try:
+        generated = pages.generated_pages(STATE["data"], STATE["today"], lang)
+    except MissingText as exc:
+        raise PluginError(f"generated pages in {lang!r}: {exc}") from None
+    for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is generated from decision_tree/; remove the hand-written copy")
-        files.append(File.generated(config, src_uri, content=content))
+        file = File.generated(config, src_uri, content=content)
+        file.dest_uri = _lang_root(lang) + file.dest_uri
+        _i18n_attributes(file, lang)
+        files.append(file)
     return files
+
+
+class _Alternate:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+def _i18n_attributes(file: File, lang: str) -> None:
+    """What mkdocs-static-i18n reads from its own files, so the language selector of a
+    generated page leads to the same page in the other language."""
+    base = file.url.removeprefix(_lang_root(lang))
+    file.alternates = {other: _Alternate(_lang_root(other) + base) for other in LANGUAGES}  # type: ignore[attr-defined]
+    file.locale = lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.localization = None if lang == DEFAULT_LANGUAGE else lang  # type: ignore[attr-defined]
+    file.norm_src_uri = file.src_uri  # type: ignore[attr-defined]
+
+
+def _require_translations(config: Any) -> None:
+    """Nothing falls back silently: every public page has each language's version."""
+    docs = Path(config["docs_dir"])
+    missing = []
+    for path in sorted(docs.rglob("*.md")):
+        if any(path.name.endswith(f".{lang}.md") for lang in LANGUAGES) or "includes" in path.parts:
+            continue
+        _, meta = get_data(path.read_text(encoding="utf-8"))
+        if meta.get("audience") != "public":
+            continue
+        for lang in LANGUAGES:
+            if lang != DEFAULT_LANGUAGE and not path.with_name(f"{path.stem}.{lang}.md").exists():
+                missing.append(f"docs/{path.relative_to(docs).with_suffix(f'.{lang}.md')}")
+    if missing:
+        raise PluginError(
+            "public pages with no translation (write them; nothing falls back):\n  " + "\n  ".join(missing)
+        )
+
+
+ABBREVIATIONS = ROOT / "docs" / "includes"
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     src = page.file.src_uri
+    lang = _lang(config)
+    w = Words(lang)
     reviewed = page.meta.get("last_reviewed")
     if not isinstance(reviewed, dt.date):
         raise PluginError(
@@ -74,21 +159,34 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         )
     if FORBIDDEN.search(markdown):
         raise PluginError(f"docs/{src}: contains a number for reporting people to ICE; this site never shows one")
-    markdown = MACRO.sub(lambda m: _macro(m, src), markdown)
-    notice = _policy_notice(page.meta.get("describes_policies") or [], src)
-    if notice:
-        markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + notice + "\n", markdown, count=1, flags=re.M)
-    footer = (
-        f'\n\n<p class="pd-reviewed">Last reviewed: {human_date(reviewed.isoformat())}. '
-        "Information, not legal advice: talk to a lawyer or accredited representative about your case.</p>\n"
-    )
-    return markdown + footer
+    try:
+        markdown = MACRO.sub(lambda m: _macro(m, src, w), markdown)
+        notice = _policy_notice(page.meta.get("describes_policies") or [], src, w)
+        if lang != DEFAULT_LANGUAGE and page.meta.get(f"{lang}_reviewed") is not True:
+            english = posixpath.relpath(
+                page.url.removeprefix(_lang_root(lang)) or ".", posixpath.dirname(page.url.rstrip("/") + "/x")
+            )
+            notice = (
+                f'!!! info "{w("unreviewed_notice_title")}"\n    {w("unreviewed_notice", url=english + "/")}\n\n'
+                + notice
+            )
+        if notice:
+            markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + notice + "\n", markdown, count=1, flags=re.M)
+        footer = f'\n\n<p class="pd-reviewed">{w("page_footer", date=w.date(reviewed.isoformat()))}</p>\n'
+    except MissingText as exc:
+        raise PluginError(f"docs/{src}: {exc}") from None
+    # Abbreviations become tooltips (the abbr extension), in the page's language.
+    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+    abbreviations = (ABBREVIATIONS / f"abbreviations{suffix}.md").read_text(encoding="utf-8")
+    return markdown + footer + "\n\n" + abbreviations
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if "[[guide]]" in html:
-        base = posixpath.relpath(".", posixpath.dirname(page.url.rstrip("/") + "/x")) + "/"
-        widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], base, _wheel().name)
+        lang = _lang(config)
+        # Relative path from the page to this language's home (pages, the flowchart) ...
+        home = posixpath.relpath(_lang_root(lang) or ".", posixpath.dirname(page.url.rstrip("/") + "/x")) + "/"
+        widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], home, _wheel().name, lang)
         html = re.sub(r"<p>\s*\[\[guide\]\]\s*</p>", lambda _: widget, html)
     return html
 
@@ -96,6 +194,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if FORBIDDEN.search(output):
         raise PluginError(f"{page.file.src_uri}: the built page contains a number for reporting people to ICE")
+    lang = _lang(config)
+    if lang != DEFAULT_LANGUAGE:
+        # Material looks for search/search_index.json under __config's "base": point a
+        # page to its own language's index (split in on_post_build).
+        output = re.sub(r'("base":\s*")([^"]*)"', lambda m: f'{m.group(1)}{m.group(2)}/{lang}/"', output, count=1)
     found = headers.inline_script_hashes(output)
     STATE["hashes"].update(found)
     output = headers.add_outside_link_rel(output, config["site_url"])
@@ -106,7 +209,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output.replace("<head>", "<head>" + meta, 1)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(config: Any) -> None:
+    if _nested_build(config):
+        return
     site = Path(config["site_dir"])
     target = site / "pyodide"
     target.mkdir(exist_ok=True)
@@ -117,15 +223,40 @@ def on_post_build(config: Any) -> None:
         shutil.copy2(runtime / name, target / name)
     wheel = _wheel()
     shutil.copy2(wheel, target / wheel.name)
-    graph = ROOT / "build" / "graph" / "questions.svg"
-    if graph.exists():
-        shutil.copy2(graph, site / "guide" / "questions.svg")
+    for lang in LANGUAGES:
+        graph = ROOT / "build" / "graph" / f"questions.{lang}.svg"
+        if graph.exists():
+            shutil.copy2(graph, site / _lang_root(lang) / "guide" / "questions.svg")
+    split_search_index(site)
     # 404.html comes from a template, not through on_post_page: same <meta>, its script hash in the header.
     STATE["hashes"] |= headers.secure_static_page(site / "404.html", config["site_url"])
     headers.write_headers_file(site, STATE["hashes"])
     # The service worker's file list and build id cover every file written above.
     headers.write_service_worker(site)
     write_offline_kit(site, STATE["built"])
+
+
+def split_search_index(site: Path) -> None:
+    """One search index per language, each with its own stemmer and stop words: a Spanish
+    reader searches the Spanish pages in Spanish and never gets English results."""
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        root = _lang_root(lang)
+        docs = [
+            {**doc, "location": doc["location"].removeprefix(root)}
+            for doc in merged["docs"]
+            if (
+                doc["location"].startswith(root)
+                if root
+                else not doc["location"].startswith(tuple(f"{o}/" for o in LANGUAGES))
+            )
+        ]
+        index = {**merged, "config": {**merged["config"], "lang": [lang]}, "docs": docs}
+        target = site / root / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if root:  # Material also reads the sitemap at that base (one sitemap lists every language)
+            shutil.copy2(site / "sitemap.xml", site / root / "sitemap.xml")
 
 
 KIT = "downloads/offline-kit.zip"
@@ -166,64 +297,63 @@ def _rel(src: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
 
-def _macro(m: re.Match[str], src: str) -> str:
+def _macro(m: re.Match[str], src: str, w: Words) -> str:
     kind, ident, extra = m.group(1), m.group(2), m.group(3)
     data = STATE["data"]
     if kind == "guide":
         return m.group(0)
     if kind == "qr":
-        return _qr(ident, src)
+        return _qr(ident, src, w)
     table = {"src": "sources", "status": "sources", "contact": "contacts", "option": "options"}[kind]
     if ident not in data[table]:
         raise PluginError(f"docs/{src}: [[{kind}:{ident}]] names no entry in decision_tree/ {table}")
     if kind == "status":
-        return badge(data["sources"][ident], STATE["today"])
+        return w.badge(data["sources"][ident], STATE["today"])
     if kind == "src":
-        return _cite(ident, src, extra)
+        return _cite(ident, src, extra, w)
     if kind == "contact":
         c = data["contacts"][ident]
-        hours = f", {en(c['hours'])}" if c["hours"] else ""
+        hours = f", {w.text(c['hours'])}" if c["hours"] else ""
         digits = re.sub(r"[^0-9]", "", c["value"])
         value = (
             f"[{c['value']}](tel:+{digits if len(digits) == 11 else '1' + digits})"
             if c["kind"] == "phone"
             else c["value"]
         )
-        unconfirmed = "" if c["confirmed"] else ", not confirmed"
+        unconfirmed = "" if c["confirmed"] else ", " + w("contact_unconfirmed")
         published = (
-            "publication date not shown" if c["published"] == "undated" else f"published {human_date(c['published'])}"
+            w("contact_undated") if c["published"] == "undated" else w("contact_published", date=w.date(c["published"]))
         )
         return (
-            f"**{pages._md(en(c['label']))}**: {value}{pages._md(hours)} "
-            f"({published}, {_cite(c['source'], src, None)}{unconfirmed})"
+            f"**{pages._md(w.text(c['label']))}**: {value}{pages._md(hours)} "
+            f"({published}, {_cite(c['source'], src, None, w)}{unconfirmed})"
         )
     opt = data["options"][ident]
     stage = pages.option_stage(data, ident)
-    return f"[{pages._md(en(opt['title']))}]({_rel(src, f'options/{pages.STAGE_PAGES[stage]}.md')}#{ident})"
+    return f"[{pages._md(w.text(opt['title']))}]({_rel(src, f'options/{pages.STAGE_PAGES[stage]}.md')}#{ident})"
 
 
 # [[qr:ID]]: a QR code to one of these pages at the configured site address, made at build time.
-QR_TARGETS = {"guide": ("guide/", "the guide")}
+QR_TARGETS = {"guide": "guide/"}
 
 
-def _qr(ident: str | None, src: str) -> str:
+def _qr(ident: str | None, src: str, w: Words) -> str:
     if ident not in QR_TARGETS or not STATE["site_url"]:
         raise PluginError(f"docs/{src}: [[qr:{ident}]] needs one of {sorted(QR_TARGETS)} and site_url in mkdocs.yml")
-    path, name = QR_TARGETS[ident]
-    url = STATE["site_url"].rstrip("/") + "/" + path
-    svg = qr_svg(url, f"QR code that opens {name}: {url}")
+    url = STATE["site_url"].rstrip("/") + "/" + _lang_root(w.lang) + QR_TARGETS[ident]
+    svg = qr_svg(url, w("qr_alt", url=url))
     return f'<div class="pd-qr">{svg}<p class="pd-qr__url"><strong>{url}</strong></p></div>'
 
 
-def _cite(ident: str, src: str, pinpoint: str | None) -> str:
+def _cite(ident: str, src: str, pinpoint: str | None, w: Words) -> str:
     doc = STATE["data"]["sources"][ident]
     pin = f", {pinpoint}" if pinpoint else ""
-    undated = "" if doc["date_confirmed"] else ", date unconfirmed"
-    label = f"{doc['title']} ({human_date(doc['date'])}{undated}{pin})"
-    return f"[{pages._md(label)}]({_rel(src, f'library/{ident}.md')}) {badge(doc, STATE['today'])}"
+    undated = "" if doc["date_confirmed"] else ", " + w("date_unconfirmed")
+    label = f"{doc['title']} ({w.date(doc['date'])}{undated}{pin})"
+    return f"[{pages._md(label)}]({_rel(src, f'library/{ident}.md')}) {w.badge(doc, STATE['today'])}"
 
 
-def _policy_notice(policy_ids: list[str], src: str) -> str:
+def _policy_notice(policy_ids: list[str], src: str, w: Words) -> str:
     data, today = STATE["data"], STATE["today"]
     if not policy_ids:
         return ""
@@ -235,14 +365,15 @@ def _policy_notice(policy_ids: list[str], src: str) -> str:
     for pid in policy_ids:
         window = engine.policy_window(data, pid, today)
         span = "; ".join(
-            f"{human_date(s.isoformat())} to {'today' if e >= today - dt.timedelta(days=1) else human_date(e.isoformat())}"
+            w("policy_span_open", start=w.date(s.isoformat()))
+            if e >= today - dt.timedelta(days=1)
+            else w("policy_span", start=w.date(s.isoformat()), end=w.date(e.isoformat()))
             for s, e in window
         )
-        spans.append(f"{en(data['policies'][pid]['short'])} ({span or 'dates not confirmed'})")
+        spans.append(f"{w.text(data['policies'][pid]['short'])} ({span or w('policy_dates_unconfirmed')})")
     cur = data["policies"][current]
     return (
-        '!!! info "Which rules this page describes"\n'
-        f"    This page describes: {'; '.join(spans)}.\n"
-        f"    In force today: **{en(cur['title'])}**. Older rules help explain past decisions;"
-        " they do not tell you what DHS does today.\n"
+        f'!!! info "{w("policy_notice_title")}"\n'
+        f"    {w('policy_notice_describes', spans='; '.join(spans))}\n"
+        f"    {w('policy_notice_today', title=w.text(cur['title']))}\n"
     )

@@ -12,7 +12,7 @@ from typing import Any
 
 from pdlogic import dates
 
-from .text import STATE_WORDS, en, human_date
+from .text import DEFAULT_LANGUAGE, Words
 
 STAGE_PAGES = {
     "before_nta": "before-nta",
@@ -22,9 +22,12 @@ STAGE_PAGES = {
 }
 
 
-def _front(title: str, reviewed: str, audience: str, extra: str = "") -> str:
+def _page(w: Words, title: str, reviewed: str, audience: str, body: list[str], extra: str = "") -> str:
+    """Front matter + body. `es_reviewed` is false if any text the page used is unreviewed."""
     safe = title.replace('"', "'")
-    return f'---\ntitle: "{safe}"\nlast_reviewed: {reviewed}\naudience: {audience}\ngenerated: true\n{extra}---\n\n'
+    review = "" if w.lang == DEFAULT_LANGUAGE else f"{w.lang}_reviewed: {'false' if w.used_unreviewed else 'true'}\n"
+    front = f'---\ntitle: "{safe}"\nlast_reviewed: {reviewed}\naudience: {audience}\ngenerated: true\n{review}{extra}---\n\n'
+    return front + "\n".join(body) + "\n"
 
 
 def option_stage(data: dict[str, Any], oid: str) -> str:
@@ -34,239 +37,246 @@ def option_stage(data: dict[str, Any], oid: str) -> str:
     raise KeyError(oid)
 
 
-def generated_pages(data: dict[str, Any], today: dt.date) -> dict[str, str]:
+def generated_pages(data: dict[str, Any], today: dt.date, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Every generated page in one language, by its source path (the same in every language)."""
     pages: dict[str, str] = {}
     latest = max(doc["last_reviewed"] for doc in data["sources"].values())
-    pages["library/index.md"] = library_index(data, latest)
-    pages["library/timeline.md"] = timeline(data, latest)
+    pages["library/index.md"] = library_index(data, latest, Words(lang))
+    pages["library/timeline.md"] = timeline(data, latest, Words(lang))
     for sid in data["sources"]:
-        pages[f"library/{sid}.md"] = source_page(data, sid)
+        pages[f"library/{sid}.md"] = source_page(data, sid, Words(lang))
     stage_reviewed = max(s["last_reviewed"] for s in data["stages"].values())
-    pages["options/index.md"] = options_index(data, stage_reviewed)
+    pages["options/index.md"] = options_index(data, stage_reviewed, Words(lang))
     for sid, slug in STAGE_PAGES.items():
-        pages[f"options/{slug}.md"] = stage_page(data, sid)
-    pages["checklists/index.md"] = checklists_index(data)
+        pages[f"options/{slug}.md"] = stage_page(data, sid, Words(lang))
+    pages["checklists/index.md"] = checklists_index(data, Words(lang))
     for cid in data["checklist_pages"]:
-        pages[f"checklists/{cid}.md"] = checklist_page(data, cid)
+        pages[f"checklists/{cid}.md"] = checklist_page(data, cid, Words(lang))
     return pages
 
 
-def library_index(data: dict[str, Any], reviewed: str) -> str:
-    out = [_front("Guidance library", reviewed, "practitioner"), "# Guidance library\n"]
+def library_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
+    title = w("library_title")
+    out = [f"# {title}\n", w("library_intro") + "\n"]
     out.append(
-        "Every document this site relies on, with its date and its status as far as a source shows it. "
-        "After the date a status was last verified, we do not assume it continued: the status is shown as unknown. "
-        "See also the [timeline](timeline.md).\n"
+        f"| {w('library_head_date')} | {w('library_head_document')} | {w('library_head_status')} |\n|---|---|---|"
     )
-    out.append("| Date | Document | Status today |\n|---|---|---|")
     for sid, doc in sorted(data["sources"].items(), key=lambda kv: dates.parse(kv[1]["date"]), reverse=True):
         out.append(
-            f"| {human_date(doc['date'])} | [{_md(doc['title'])}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
+            f"| {w.date(doc['date'])} | [{_md(doc['title'])}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
         )
-    return "\n".join(out) + "\n"
+    return _page(w, title, reviewed, "practitioner", out)
 
 
-def timeline(data: dict[str, Any], reviewed: str) -> str:
-    out = [_front("Timeline of guidance", reviewed, "practitioner"), "# Timeline of guidance\n"]
-    out.append("Every dated change in the registry, oldest first. Unconfirmed changes are marked.\n")
+def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
+    title = w("timeline_title")
+    out = [f"# {title}\n", w("timeline_intro") + "\n"]
     events = []
     for sid, doc in data["sources"].items():
         for change in doc["status"]:
             events.append((dates.parse(change["since"]), change["since"], sid, change))
     for _, since, sid, change in sorted(events, key=lambda e: (e[0], e[2])):
         doc = data["sources"][sid]
-        flag = "" if change["confirmed"] else " *(unconfirmed)*"
-        by = f" — by [[src:{change['by']}]]" if change["by"] else ""
+        flag = "" if change["confirmed"] else w("timeline_unconfirmed")
+        by = w("timeline_by", source=f"[[src:{change['by']}]]") if change["by"] else ""
+        # Status notes are practitioners' English (issue 8 lets the library stay English);
+        # the Spanish page says so in its introduction.
         out.append(
-            f"- **{human_date(since)}**: [{_md(doc['title'])}]({sid}.md): "
-            f"{STATE_WORDS[change['state']]}{by}{flag}. {_md(en(change['note']))}"
+            f"- **{w.date(since)}**: [{_md(doc['title'])}]({sid}.md): "
+            f"{w.state(change['state'])}{by}{flag}. {_md(str(change['note']['en']))}"
         )
-    return "\n".join(out) + "\n"
+    return _page(w, title, reviewed, "practitioner", out)
 
 
-def source_page(data: dict[str, Any], sid: str) -> str:
+def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
     doc = data["sources"][sid]
-    out = [_front(doc["title"], doc["last_reviewed"], "practitioner"), f"# {_md(doc['title'])}\n"]
-    out.append(f"[[status:{sid}]]\n")
-    date = human_date(doc["date"]) + ("" if doc["date_confirmed"] else " (date not confirmed)")
+    out = [f"# {_md(doc['title'])}\n", f"[[status:{sid}]]\n"]
+    date = w.date(doc["date"]) + ("" if doc["date_confirmed"] else w("source_date_not_confirmed"))
     rows = [
-        ("Author", doc["author"] or "—"),
-        ("Office", doc["office"]),
-        ("Date", date),
-        ("Kind", doc["kind"].replace("_", " ")),
-        ("How to cite", doc["cite"]),
+        (w("source_author"), _md(doc["author"] or "—")),
+        (w("source_office"), _md(doc["office"])),
+        (w("source_date"), _md(date)),
+        (w("source_kind"), _md(w(f"kind_{doc['kind']}"))),
+        (w("source_cite"), _md(doc["cite"])),
     ]
     if doc["url"]:
-        rows.append(("Text", f"<{doc['url']}>"))
+        rows.append((w("source_text"), f"<{doc['url']}>"))
     if doc["known_from"]:
-        rows.append(("Known to us from", ", ".join(f"[[src:{k}]]" for k in doc["known_from"])))
-    out.append("| About the document | |\n|---|---|")
-    out.extend(f"| {k} | {_md(v) if k not in ('Text', 'Known to us from') else v} |" for k, v in rows)
-    out.append(f"\n## In short\n\n{en(doc['summary'])}\n")
-    out.append("## Status over time\n")
-    out.append("| Since | Status | Caused by | Confirmed | Note |\n|---|---|---|---|---|")
+        rows.append((w("source_known_from"), ", ".join(f"[[src:{k}]]" for k in doc["known_from"])))
+    out.append(f"| {w('source_about')} | |\n|---|---|")
+    out.extend(f"| {k} | {v} |" for k, v in rows)
+    out.append(
+        f"\n## {w('source_in_short')} {{ #in-short }}\n\n{w.text(doc['summary'], f'sources.yaml {sid} summary')}\n"
+    )
+    out.append(f"## {w('source_history')} {{ #status-over-time }}\n")
+    out.append(w("source_history_head") + "\n|---|---|---|---|---|")
     for change in doc["status"]:
         by = f"[[src:{change['by']}]]" if change["by"] else "—"
         out.append(
-            f"| {human_date(change['since'])} | {STATE_WORDS[change['state']]} | {by} | "
-            f"{'yes' if change['confirmed'] else '**no**'} | {_md(en(change['note']))} |"
+            f"| {w.date(change['since'])} | {w.state(change['state'])} | {by} | "
+            f"{w('yes') if change['confirmed'] else w('no')} | {_md(str(change['note']['en']))} |"
         )
-    verified = ", ".join(f"[[src:{v}]]" for v in doc["verified_by"]) or "the sources above"
-    out.append(
-        f"\nStatus last verified for **{human_date(doc['verified_through'])}**, by {verified}. "
-        "After that date we do not know its status, and this site does not assume it continued.\n"
-    )
+    verified = ", ".join(f"[[src:{v}]]" for v in doc["verified_by"]) or w("source_verified_default")
+    out.append("\n" + w("source_verified", date=w.date(doc["verified_through"]), by=verified) + "\n")
     later = [
         (other, change) for other, odoc in data["sources"].items() for change in odoc["status"] if change["by"] == sid
     ]
     if later:
-        out.append("## What this document changed\n")
+        out.append(f"## {w('source_changed')} {{ #what-this-document-changed }}\n")
         out.extend(
-            f"- [[src:{other}]]: {STATE_WORDS[change['state']]} from {human_date(change['since'])}"
+            "- "
+            + w(
+                "source_changed_item",
+                source=f"[[src:{other}]]",
+                state=w.state(change["state"]),
+                date=w.date(change["since"]),
+            )
             for other, change in later
         )
         out.append("")
     if doc["supports"]:
-        out.append("## Options it supports\n")
+        out.append(f"## {w('source_supports')} {{ #options-it-supports }}\n")
         out.extend(f"- [[option:{oid}]]" for oid in doc["supports"])
         out.append("")
-    return "\n".join(out) + "\n"
+    return _page(w, doc["title"], doc["last_reviewed"], "practitioner", out)
 
 
-def options_index(data: dict[str, Any], reviewed: str) -> str:
-    out = [_front("Options by stage", reviewed, "public"), "# Options by stage\n"]
-    out.append(
-        "These pages list every form of prosecutorial discretion at each stage of a case, "
-        "who decides it and how people have asked for it. They hold the same information as "
-        "the [guide](../guide/index.md), as plain pages you can print or bookmark.\n"
-    )
-    out.append(
-        f'!!! warning "{_md(en(data["warnings"]["reveals_to_dhs"]["title"]))}"\n    {en(data["warnings"]["reveals_to_dhs"]["text"])}\n'
-    )
+def _reveals_warning(data: dict[str, Any], w: Words) -> str:
+    warn = data["warnings"]["reveals_to_dhs"]
+    return f'!!! warning "{_md(w.text(warn["title"]))}"\n    {w.text(warn["text"])}\n'
+
+
+def options_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
+    title = w("options_title")
+    out = [f"# {title}\n", w("options_intro") + "\n", _reveals_warning(data, w)]
     for sid, slug in STAGE_PAGES.items():
         stage = data["stages"][sid]
-        out.append(f"- [{_md(en(stage['label']))}]({slug}.md): {_md(en(stage['summary']))}")
-    return "\n".join(out) + "\n"
+        out.append(f"- [{_md(w.text(stage['label']))}]({slug}.md): {_md(w.text(stage['summary']))}")
+    return _page(w, title, reviewed, "public", out)
 
 
-def stage_page(data: dict[str, Any], sid: str) -> str:
+def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
     stage = data["stages"][sid]
-    label = en(stage["label"])
-    out = [
-        _front(
-            label,
-            stage["last_reviewed"],
-            "public",
-            "describes_policies: [johnson-2014, kelly-2017, interim-2021, mayorkas-2021, eo-14159-2025]\n",
-        )
-    ]
-    out.append(f"# {_md(label)}\n\n{en(stage['summary'])}\n")
-    warn = data["warnings"]["reveals_to_dhs"]
-    out.append(f'!!! warning "{_md(en(warn["title"]))}"\n    {en(warn["text"])}\n')
-    out.append(
-        "Each option below **may** fit a case. None is a right, and none is advice: "
-        "ask a lawyer or accredited representative which, if any, fits yours. "
-        "See [Finding legal help](../help/finding-legal-help.md).\n"
-    )
+    label = w.text(stage["label"])
+    out = [f"# {_md(label)}\n\n{w.text(stage['summary'])}\n", _reveals_warning(data, w), w("options_may_fit") + "\n"]
     for oid in stage["options"]:
         spec = data["options"][oid]
-        out.append(f"## {_md(en(spec['title']))} {{ #{oid} }}\n")
-        out.append(f"{en(spec['summary'])}\n")
-        deciders = ", ".join(en(data["deciders"][d]["label"]) for d in spec["decided_by"])
-        out.append(f"- **Who decides:** {_md(deciders)}")
+        out.append(f"## {_md(w.text(spec['title']))} {{ #{oid} }}\n")
+        out.append(f"{w.text(spec['summary'])}\n")
+        deciders = ", ".join(w.text(data["deciders"][d]["label"]) for d in spec["decided_by"])
+        out.append(f"- **{w('option_who_decides')}** {_md(deciders)}")
         if spec["available_when"] is not None:
-            out.append(f"- **Only when:** {_md(describe(data, spec['available_when']))}")
-        out.append(f"- **How people ask:** {_md(en(spec['how_to_ask']))}")
-        out.append(f"- **What it does not give:** {_md(en(spec['does_not_give']))}")
+            out.append(f"- **{w('option_only_when')}** {_md(describe(data, spec['available_when'], w))}")
+        out.append(f"- **{w('option_how_to_ask')}** {_md(w.text(spec['how_to_ask']))}")
+        out.append(f"- **{w('option_does_not_give')}** {_md(w.text(spec['does_not_give']))}")
         if spec["evidence"]:
-            out.append(f"- **Evidence that helps:** {_md(en(spec['evidence']))}")
+            out.append(f"- **{w('option_evidence')}** {_md(w.text(spec['evidence']))}")
         out.append("")
         if spec["rules"]:
-            out.append("**When guidance pointed to it** (each document shows its status today):\n")
+            out.append(w("option_rules_head") + "\n")
             for rule in spec["rules"]:
                 cites = ", ".join(f"[[src:{s}]]" for s in rule["sources"])
-                when = describe(data, rule["when"])
-                out.append(f"- {_md(when[:1].upper() + when[1:])}: {_md(en(rule['explain']))} ({cites})")
+                when = describe(data, rule["when"], w)
+                out.append(f"- {_md(when[:1].upper() + when[1:])}: {_md(w.text(rule['explain']))} ({cites})")
             out.append("")
         else:
-            out.append(f"*{_md(en(spec['no_rule_reason']))}*\n")
-        for w in spec["warnings"]:
-            text = data["warnings"][w["id"]]
-            when = f" ({_md(describe(data, w['when']))})" if w.get("when") else ""
-            out.append(f'!!! note "{_md(en(text["title"]))}{when}"\n    {en(text["text"])}\n')
-        out.append("**Guidance:** " + ", ".join(f"[[src:{s}]]" for s in spec["sources"]) + "\n")
-    return "\n".join(out) + "\n"
-
-
-def checklists_index(data: dict[str, Any]) -> str:
-    reviewed = max(p["last_reviewed"] for p in data["checklist_pages"].values())
-    out = [_front("Checklists", reviewed, "public"), "# Checklists\n"]
-    out.append(
-        "Printable lists with stable addresses. Print them from your browser; the navigation is left off the paper.\n"
+            out.append(f"*{_md(w.text(spec['no_rule_reason']))}*\n")
+        for warning in spec["warnings"]:
+            text = data["warnings"][warning["id"]]
+            when = f" ({_md(describe(data, warning['when'], w))})" if warning.get("when") else ""
+            out.append(f'!!! note "{_md(w.text(text["title"]))}{when}"\n    {w.text(text["text"])}\n')
+        out.append(w("option_guidance") + " " + ", ".join(f"[[src:{s}]]" for s in spec["sources"]) + "\n")
+    return _page(
+        w,
+        label,
+        stage["last_reviewed"],
+        "public",
+        out,
+        "describes_policies: [johnson-2014, kelly-2017, interim-2021, mayorkas-2021, eo-14159-2025]\n",
     )
+
+
+def checklists_index(data: dict[str, Any], w: Words) -> str:
+    reviewed = max(p["last_reviewed"] for p in data["checklist_pages"].values())
+    title = w("checklists_title")
+    out = [f"# {title}\n", w("checklists_intro") + "\n"]
     for cid, page in data["checklist_pages"].items():
-        out.append(f"- [{_md(en(page['title']))}]({cid}.md): {_md(en(page['intro']))}")
-    return "\n".join(out) + "\n"
+        out.append(f"- [{_md(w.text(page['title']))}]({cid}.md): {_md(w.text(page['intro']))}")
+    return _page(w, title, reviewed, "public", out)
 
 
-def checklist_page(data: dict[str, Any], cid: str) -> str:
+def checklist_page(data: dict[str, Any], cid: str, w: Words) -> str:
     page = data["checklist_pages"][cid]
-    out = [_front(en(page["title"]), page["last_reviewed"], page["audience"]), f"# {_md(en(page['title']))}\n"]
-    out.append(f"{en(page['intro'])}\n")
+    title = w.text(page["title"])
+    out = [f"# {_md(title)}\n", f"{w.text(page['intro'])}\n"]
     for item in page["items"]:
         if item["checklist"]:
             spec = data["checklist"][item["checklist"]]
             sources = spec["sources"]
-            line = f"**{_md(en(spec['title']))}.** {_md(en(spec['summary']))}"
+            line = f"**{_md(w.text(spec['title']))}.** {_md(w.text(spec['summary']))}"
             if spec["when"] is not None:
-                line += f" *(When: {_md(describe(data, spec['when']))}.)*"
+                line += w("checklist_when", when=_md(describe(data, spec["when"], w)))
         else:
             sources = item["sources"]
-            line = _md(en(item["text"]))
+            line = _md(w.text(item["text"]))
         cites = " (" + ", ".join(f"[[src:{s}]]" for s in sources) + ")" if sources else ""
         out.append(f"- [ ] {line}{cites}")
-    return "\n".join(out) + "\n"
+    return _page(w, title, page["last_reviewed"], page["audience"], out)
 
 
-def describe(data: dict[str, Any], cond: Any) -> str:
+def describe(data: dict[str, Any], cond: Any, w: Words | None = None) -> str:
     """A condition in plain words, from the facts' own labels."""
+    w = w or Words(DEFAULT_LANGUAGE)
     if cond is None:
-        return "always"
+        return w("cond_always")
     if "all" in cond:
-        parts = [describe(data, c) for c in cond["all"]]
-        return " and ".join([parts[0]] + [_lower_first(p) for p in parts[1:]])
+        parts = [describe(data, c, w) for c in cond["all"]]
+        return w("cond_and").join([parts[0]] + [_lower_first(p) for p in parts[1:]])
     if "any" in cond:
-        return "(" + " or ".join(describe(data, c) for c in cond["any"]) + ")"
+        return "(" + w("cond_or").join(describe(data, c, w) for c in cond["any"]) + ")"
     if "not" in cond:
-        return "not " + describe(data, cond["not"])
+        return w("cond_not", what=describe(data, cond["not"], w))
     if "policy" in cond:
-        return "under " + " or ".join(en(data["policies"][p]["short"]) for p in cond["policy"])
+        return w("cond_under", policies=w("cond_or").join(w.text(data["policies"][p]["short"]) for p in cond["policy"]))
     if "priority" in cond:
-        return (
-            "not a priority" if cond["priority"] == ["not_a_priority"] else "priority: " + ", ".join(cond["priority"])
-        )
-    label = en(data["facts"][cond["fact"]]["label"])
+        if cond["priority"] == ["not_a_priority"]:
+            return w("cond_not_a_priority")
+        return w("cond_priority", ids=", ".join(_category(data, c, w) for c in cond["priority"]))
+    label = _lower_first(w.text(data["facts"][cond["fact"]]["label"]))
     if "unknown" in cond:
-        return f"{label.lower()}: not known" if cond["unknown"] else f"{label.lower()}: known"
+        return w("cond_unknown" if cond["unknown"] else "cond_known", fact=label)
     if "at_least" in cond:
-        return f"{label.lower()}: {cond['at_least']} or more"
+        return w("cond_at_least", fact=label, n=cond["at_least"])
     if "in" in cond:
-        return f"{label.lower()}: " + " or ".join(_value(data, cond["fact"], v) for v in cond["in"])
+        return w("cond_is", fact=label, value=w("cond_or").join(_value(data, cond["fact"], v, w) for v in cond["in"]))
     value = cond["is"]
     if value is True:
-        return label
+        return w.text(data["facts"][cond["fact"]]["label"])
     if value is False:
-        return f"not: {label.lower()}"
-    return f"{label.lower()}: {_value(data, cond['fact'], value)}"
+        return w("cond_false", fact=label)
+    return w("cond_is", fact=label, value=_value(data, cond["fact"], value, w))
+
+
+def _category(data: dict[str, Any], cid: str, w: Words) -> str:
+    for policy in data["policies"].values():
+        for category in policy["categories"]:
+            if category["id"] == cid:
+                return str(w.text(category["label"]))
+    return cid
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] not in ("U.", "US") else text
 
 
-def _value(data: dict[str, Any], fact: str, value: Any) -> str:
+def _value(data: dict[str, Any], fact: str, value: Any, w: Words) -> str:
+    """An enum value as the reader saw it: the stage's label or the answer's own words."""
     if fact == "stage":
-        return en(data["stages"][value]["label"]).lower()
+        return _lower_first(w.text(data["stages"][value]["label"]))
+    for q in data["questions"]:
+        for answer in q.get("answers") or []:
+            if fact in q["facts"] and answer["value"] == value:
+                return _lower_first(w.text(answer["label"]))
     return str(value).replace("_", " ")
 
 

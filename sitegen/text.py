@@ -1,47 +1,109 @@
-"""Small formatting helpers shared by the generated pages and the macros."""
+"""Words in the reader's language: texts from decision_tree/ and from
+sitegen/site_text.yaml, dates and status badges.
+
+There is no fallback between languages on purpose (issue 8): a Spanish page
+never shows an English fragment. A missing text stops the build, naming it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pdlogic import dates
 
-MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+SITE_TEXT = Path(__file__).with_name("site_text.yaml")
+GUIDE_TEXT = Path(__file__).with_name("guide_text.yaml")
 
-STATE_WORDS = {
-    "in_force": "in force",
-    "reinstated": "reinstated",
-    "rescinded": "rescinded",
-    "superseded": "superseded",
-    "enjoined": "blocked by a court",
-    "vacated": "vacated by a court",
-    "not_applied": "not applied",
-    "reversed": "reversed",
-    "proposed": "proposed only",
-    "withdrawn": "withdrawn",
-    "published": "historical record",
-    "pending": "pending",
-    dates.UNKNOWN: "status unknown",
-    dates.NOT_YET: "not yet issued",
-}
+
+class MissingText(LookupError):
+    """A text has no version in the language being built."""
+
+
+def tr(value: Any, lang: str, where: str = "a text") -> Any:
+    """One language of a `{en, es, es_reviewed}` text; plain values are language-free."""
+    if isinstance(value, dict) and "en" in value:
+        if lang not in value:
+            raise MissingText(f"{where} has no {lang!r} version: {value['en']!r}")
+        return value[lang]
+    return value
 
 
 def en(value: Any) -> str:
-    return value["en"] if isinstance(value, dict) else str(value)
+    return str(tr(value, "en"))
 
 
-def human_date(value: str) -> str:
-    """2000-11-17 -> Nov. 17, 2000; partial dates stay partial; undated stays undated."""
-    if value == "undated":
-        return "undated"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{month} {int(parts[2])}, {parts[0]}"
+def unreviewed(value: Any, lang: str) -> bool:
+    """True when a non-English text has not been checked by a fluent reviewer."""
+    return lang != "en" and isinstance(value, dict) and "en" in value and value.get(f"{lang}_reviewed") is not True
+
+
+@cache
+def table(path: Path = SITE_TEXT) -> dict[str, Any]:
+    from ruamel.yaml import YAML  # build-time only
+
+    with path.open(encoding="utf-8") as fh:
+        return dict(YAML(typ="safe").load(fh))
+
+
+class Words:
+    """The site's own words in one language; remembers whether any were unreviewed."""
+
+    def __init__(self, lang: str, source: Path = SITE_TEXT) -> None:
+        self.lang = lang
+        self.source = source
+        self.used_unreviewed = False
+
+    def __call__(self, key: str, **fill: Any) -> str:
+        words = table(self.source)
+        if key not in words:
+            raise MissingText(f"sitegen/{self.source.name} has no key {key!r}")
+        return str(self.text(words[key], f"sitegen/{self.source.name} {key}")).format(**fill)
+
+    def all(self) -> dict[str, Any]:
+        """Every key of the table in this language (for the page script)."""
+        return {key: self.text(value, f"sitegen/{self.source.name} {key}") for key, value in table(self.source).items()}
+
+    def text(self, value: Any, where: str = "a decision_tree text") -> Any:
+        self.used_unreviewed |= unreviewed(value, self.lang)
+        return tr(value, self.lang, where)
+
+    def date(self, value: str) -> str:
+        """2000-11-17 -> Nov. 17, 2000 / 17 de noviembre de 2000; partial dates stay partial."""
+        if value == "undated":
+            return self("undated")
+        parts = value.split("-")
+        if len(parts) == 1:
+            return parts[0]
+        month = self.text(table()["months"])[int(parts[1]) - 1]
+        if len(parts) == 2:
+            return self("date_month_year", month=month, year=parts[0])
+        return self("date_day_month_year", month=month, day=int(parts[2]), year=parts[0])
+
+    def state(self, state: str) -> str:
+        key = {dates.UNKNOWN: "unknown", dates.NOT_YET: "not_yet"}.get(state, state)
+        return self(f"state_{key}")
+
+    def badge(self, doc: dict[str, Any], today: dt.date) -> str:
+        state, confirmed = status_today(doc, today)
+        if doc["status"][-1]["state"] == "published" and state in (dates.UNKNOWN, "published"):
+            # A letter, press release or advisory is a record of its day, not guidance
+            # whose force could lapse: "unknown" would mislead.
+            state, confirmed = "published", True
+        words = self.state(state)
+        if state == dates.UNKNOWN:
+            words = self("status_unknown_after", date=self.date(doc["verified_through"]))
+        elif not confirmed and state != dates.NOT_YET:
+            words += self("unconfirmed_suffix")
+        return f'<span class="pd-badge pd-badge--{state}">{words}</span>'
+
+
+def human_date(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return Words(lang).date(value)
 
 
 def status_today(doc: dict[str, Any], today: dt.date) -> tuple[str, bool]:
@@ -51,15 +113,5 @@ def status_today(doc: dict[str, Any], today: dt.date) -> tuple[str, bool]:
     return state, bool(change and change["confirmed"])
 
 
-def badge(doc: dict[str, Any], today: dt.date) -> str:
-    state, confirmed = status_today(doc, today)
-    if doc["status"][-1]["state"] == "published" and state in (dates.UNKNOWN, "published"):
-        # A letter, press release or advisory is a record of its day, not guidance
-        # whose force could lapse: "unknown" would mislead.
-        state, confirmed = "published", True
-    words = STATE_WORDS[state]
-    if state == dates.UNKNOWN:
-        words = f"status unknown after {human_date(doc['verified_through'])}"
-    elif not confirmed and state != dates.NOT_YET:
-        words += " (unconfirmed)"
-    return f'<span class="pd-badge pd-badge--{state}">{words}</span>'
+def badge(doc: dict[str, Any], today: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    return Words(lang).badge(doc, today)

@@ -102,12 +102,36 @@ def parity_set(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def dot(data: dict[str, Any], policy: str | None = None) -> str:
+# The picture's own words; everything else comes from the data in the same language.
+WORDS = {
+    "en": {
+        "true": "yes",
+        "false": "no",
+        "unknown": "not sure",
+        "none": "none of these",
+        "any": "any answer",
+        "and": " and ",
+        "result": "Your result",
+    },
+    "es": {
+        "true": "sí",
+        "false": "no",
+        "unknown": "no sé",
+        "none": "ninguna de estas",
+        "any": "cualquier respuesta",
+        "and": " y ",
+        "result": "Su resultado",
+    },
+}
+
+
+def dot(data: dict[str, Any], policy: str | None = None, lang: str = "en") -> str:
     """Graphviz text with stable node ids (q_<question id>, result), edges merged
-    across policies unless one is given."""
+    across policies unless one is given; labels in `lang`."""
+    words_of = WORDS[lang]
     graphs = explore(data)
     chosen = [policy] if policy else list(graphs)
-    labels = {q["id"]: q["summary_label"]["en"] for q in data["questions"]}
+    labels = {q["id"]: q["summary_label"][lang] for q in data["questions"]}
     by_id = {q["id"]: q for q in data["questions"]}
     routing = routing_facts(data)
     lines = [
@@ -127,25 +151,25 @@ def dot(data: dict[str, Any], policy: str | None = None) -> str:
     order = [q["id"] for q in data["questions"]]
     for n in sorted(nodes, key=order.index):
         lines.append(f'  q_{n.replace("-", "_")} [id="q_{n}", label="{_esc(labels[n])}"];')
-    lines.append('  result [id="q_result", label="Your result", shape=doubleoctagon];')
+    lines.append(f'  result [id="q_result", label="{_esc(words_of["result"])}", shape=doubleoctagon];')
     for (src, dst), answer_labels in sorted(edges.items()):
         target = "result" if dst == RESULT else f"q_{dst.replace('-', '_')}"
-        words = sorted({_plain(data, a) for a in answer_labels})
+        words = sorted({_plain(data, a, lang) for a in answer_labels})
         every = {label for label, _ in answers(data, by_id[src], routing)}
-        text = "any answer" if answer_labels >= every or len(words) > 3 else ", ".join(words)
+        text = words_of["any"] if answer_labels >= every or len(words) > 3 else ", ".join(words)
         lines.append(f'  q_{src.replace("-", "_")} -> {target} [id="e_{src}__{dst}", label="{_esc(text)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _plain(data: dict[str, Any], label: str) -> str:
+def _plain(data: dict[str, Any], label: str, lang: str = "en") -> str:
     """An answer id as a reader would say it, for the picture's edge labels."""
     if label in ("true", "false", "unknown", "none"):
-        return {"true": "yes", "false": "no", "unknown": "not sure", "none": "none of these"}[label]
+        return WORDS[lang][label]
     if label in data["stages"]:
-        return data["stages"][label]["label"]["en"].lower()
-    return " and ".join(
-        data["facts"][f]["label"]["en"].lower() if f in data["facts"] else f.replace("_", " ") for f in label.split("+")
+        return data["stages"][label]["label"][lang].lower()
+    return WORDS[lang]["and"].join(
+        data["facts"][f]["label"][lang].lower() if f in data["facts"] else f.replace("_", " ") for f in label.split("+")
     )
 
 

@@ -43,7 +43,18 @@ if (root) {
   const chart = $(".pd-chart");
   const siteRoot = root.dataset.siteRoot || "../";
 
-  const t = (text) => (text && typeof text === "object" ? text.en : text || "");
+  // A text from the data: each carries only this page's language.
+  const t = (text) => (text && typeof text === "object" ? text[DATA.lang] : text || "");
+  // A text of the page itself (sitegen/guide_text.yaml), already in this page's language,
+  // with its {name} placeholders filled. A missing key or value is a build error: throw.
+  function ui(key, vars = {}) {
+    const text = DATA.ui ? DATA.ui[key] : undefined;
+    if (typeof text !== "string") throw new Error(`guide: no text "${key}" in DATA.ui`);
+    return text.replace(/\{(\w+)\}/g, (_, name) => {
+      if (!(name in vars)) throw new Error(`guide: text "${key}" needs a value for {${name}}`);
+      return String(vars[name]);
+    });
+  }
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
@@ -104,7 +115,7 @@ if (root) {
     if (engine === "failed") return showFallbackResult();
     if (engine !== "ready") {
       pending = true;
-      statusLine.textContent = "Preparing your result on this device. The first time, this takes a few seconds.";
+      statusLine.textContent = ui("status_preparing");
       return;
     }
     requestId += 1;
@@ -117,7 +128,7 @@ if (root) {
     const fs = el("fieldset");
     fs.append(el("legend", {}, el("h2", { class: "pd-question__text", tabindex: "-1", text: t(q.text) })));
     if (q.help) fs.append(el("p", { class: "pd-help", text: t(q.help) }));
-    fs.append(el("details", { class: "pd-why" }, el("summary", { text: "Why we ask" }), el("p", { text: t(q.why) })));
+    fs.append(el("details", { class: "pd-why" }, el("summary", { text: ui("page_why_we_ask") }), el("p", { text: t(q.why) })));
     const box = el("div", { class: q.kind === "multi" ? "pd-choices pd-choices--multi" : "pd-choices" });
     if (q.kind === "multi") {
       for (const item of q.items) {
@@ -179,7 +190,7 @@ if (root) {
     }
     fs.append(box);
     fs.append(el("p", { class: "pd-error", role: "alert", hidden: true }));
-    form.append(fs, el("button", { type: "submit", class: "md-button md-button--primary pd-next", text: "Continue" }));
+    form.append(fs, el("button", { type: "submit", class: "md-button md-button--primary pd-next", text: ui("page_continue") }));
     return form;
   }
 
@@ -189,15 +200,15 @@ if (root) {
       const none = form.querySelector('input[name="__none"]').checked;
       const checked = q.facts.filter((f) => form.querySelector(`input[name="${f}"]`).checked);
       if (unknown && (none || checked.length))
-        return { error: "Choose some of these, or “none”, or “not sure”: not more than one kind." };
-      if (none && checked.length) return { error: "You chose “none” and also some of the items. Please check your choices." };
-      if (!unknown && !none && !checked.length) return { error: "Choose what applies, or “none”, or “not sure”." };
+        return { error: ui("error_multi_mixed") };
+      if (none && checked.length) return { error: ui("error_multi_none_and_items") };
+      if (!unknown && !none && !checked.length) return { error: ui("error_multi_nothing") };
       const out = {};
       for (const f of q.facts) out[f] = unknown ? null : checked.includes(f);
       return { facts: out };
     }
     const picked = form.querySelector(`input[name="${q.facts[0]}"]:checked`);
-    if (!picked) return { error: "Choose an answer. “I don’t know” is a fine answer." };
+    if (!picked) return { error: ui("error_single_nothing") };
     return { facts: { [q.facts[0]]: JSON.parse(picked.value) } };
   }
 
@@ -224,8 +235,8 @@ if (root) {
         type: "button",
         class: "pd-change",
         "data-question": q.id,
-        "aria-label": `Change your answer: ${t(q.summary_label)}`,
-        text: "Change",
+        "aria-label": ui("path_change_aria", { question: t(q.summary_label) }),
+        text: ui("path_change_button"),
       });
       pathList.append(
         el(
@@ -247,7 +258,7 @@ if (root) {
     pathList.hidden = fold;
     pathToggle.hidden = current !== RESULT;
     pathToggle.setAttribute("aria-expanded", String(!fold));
-    pathToggle.textContent = fold ? `Show your ${answered().length} answers and change them` : "Hide your answers";
+    pathToggle.textContent = fold ? ui("path_show_answers", { count: answered().length }) : ui("page_hide_answers");
   }
   pathToggle.addEventListener("click", () => foldPath(!pathList.hidden));
 
@@ -271,7 +282,7 @@ if (root) {
     renderPath();
     foldPath(window.matchMedia("(max-width: 44.9375em)").matches);
     resultBox.hidden = false;
-    resultBox.replaceChildren(el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" }));
+    resultBox.replaceChildren(el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: ui("result_title") }));
     resultBox.querySelector("h2").focus();
     lastResult = null;
     askEngine();
@@ -355,36 +366,41 @@ if (root) {
     const p = s.split("-").map(Number);
     return new Date(Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1));
   }
-  const MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+  function month(n) {
+    const months = DATA.ui ? DATA.ui.months : undefined;
+    if (!Array.isArray(months) || months.length !== 12) throw new Error('guide: no list of 12 "months" in DATA.ui');
+    return months[n - 1];
+  }
   function humanDate(s) {
-    if (!s || s === "undated") return "undated";
+    if (!s || s === "undated") return ui("date_undated");
     const p = s.split("-");
     if (p.length === 1) return p[0];
-    if (p.length === 2) return `${MONTHS[Number(p[1]) - 1]} ${p[0]}`;
-    return `${MONTHS[Number(p[1]) - 1]} ${Number(p[2])}, ${p[0]}`;
+    if (p.length === 2) return ui("date_month_year", { month: month(Number(p[1])), year: p[0] });
+    return ui("date_day_month_year", { month: month(Number(p[1])), day: Number(p[2]), year: p[0] });
   }
-  const STATE_WORDS = {
-    in_force: "in force",
-    reinstated: "reinstated",
-    rescinded: "rescinded",
-    superseded: "superseded",
-    enjoined: "blocked by a court",
-    vacated: "vacated by a court",
-    not_applied: "not applied",
-    reversed: "reversed",
-    proposed: "proposed only",
-    withdrawn: "withdrawn",
-    published: "historical record",
-    pending: "pending",
+  const STATE_KEYS = {
+    in_force: "status_in_force",
+    reinstated: "status_reinstated",
+    rescinded: "status_rescinded",
+    superseded: "status_superseded",
+    enjoined: "status_enjoined",
+    vacated: "status_vacated",
+    not_applied: "status_not_applied",
+    reversed: "status_reversed",
+    proposed: "status_proposed",
+    withdrawn: "status_withdrawn",
+    published: "status_published",
+    pending: "status_pending",
   };
   function statusToday(doc) {
     const now = new Date();
     if (now > new Date(parseDate(doc.verified_through).getTime() + 86400000))
-      return `status unknown after ${humanDate(doc.verified_through)}`;
+      return ui("status_unknown_after", { date: humanDate(doc.verified_through) });
     let change = null;
     for (const c of doc.status) if (parseDate(c.since) <= now) change = c;
-    if (!change) return "not yet issued";
-    return (STATE_WORDS[change.state] || change.state) + (change.confirmed ? "" : " (unconfirmed)");
+    if (!change) return ui("status_not_yet_issued");
+    const words = STATE_KEYS[change.state] ? ui(STATE_KEYS[change.state]) : change.state;
+    return change.confirmed ? words : ui("status_unconfirmed", { status: words });
   }
   const citeText = (sid) => {
     const doc = DATA.sources[sid];
@@ -402,23 +418,26 @@ if (root) {
   }
   function policyDates(pid) {
     const spans = DATA.policy_dates[pid] || [];
-    if (!spans.length) return "We could not confirm any period when these rules were in force.";
+    if (!spans.length) return ui("policy_no_periods");
     const checked = DATA.sources[DATA.policies[pid].source].verified_through;
-    return (
-      "In force: " +
-      spans.map(([a, b]) => (b ? `${humanDate(a)} to ${humanDate(b)}` : `since ${humanDate(a)}`)).join("; then ") +
-      `. Last checked against our sources: ${humanDate(checked)}.`
-    );
+    const periods = spans
+      .map(([a, b]) =>
+        b
+          ? ui("policy_period_between", { start: humanDate(a), end: humanDate(b) })
+          : ui("policy_period_since", { start: humanDate(a) }),
+      )
+      .join(ui("policy_period_separator"));
+    return ui("policy_in_force", { periods, checked: humanDate(checked) });
   }
   function warningBox(wid) {
     const w = DATA.warnings[wid];
     const box = el(
       "div",
       { class: "admonition warning pd-warning", "data-warning": wid },
-      el("p", { class: "admonition-title", text: `Warning: ${t(w.title)}` }),
+      el("p", { class: "admonition-title", text: ui("warning_title", { title: t(w.title) }) }),
       el("p", { text: t(w.text) }),
     );
-    if (w.sources && w.sources.length) box.append(el("p", { class: "pd-sources" }, "Sources: ", citeList(w.sources)));
+    if (w.sources && w.sources.length) box.append(el("p", { class: "pd-sources" }, `${ui("label_sources")} `, citeList(w.sources)));
     return box;
   }
   function section(id, title, more, ...children) {
@@ -432,7 +451,8 @@ if (root) {
     const pol = DATA.policies[r.policy];
     const select = el("select", { id: "pd-policy", class: "pd-policy__select" });
     for (const pid of DATA.policy_order) {
-      const label = t(DATA.policies[pid].short) + (pid === DATA.default_policy ? " (in force today)" : "");
+      const short = t(DATA.policies[pid].short);
+      const label = pid === DATA.default_policy ? ui("policy_option_in_force_today", { rules: short }) : short;
       select.append(el("option", { value: pid, selected: pid === r.policy, text: label }));
     }
     select.addEventListener("change", () => {
@@ -441,19 +461,19 @@ if (root) {
     });
     const box = section(
       "policy",
-      "Which rules",
+      ui("section_which_rules"),
       null,
-      el("p", { class: "pd-policy__choose" }, el("label", { for: "pd-policy", text: "Judge my answers under: " }), select),
-      el("p", { class: "pd-policy__print", text: `Rules used: ${t(pol.short)}` }),
+      el("p", { class: "pd-policy__choose" }, el("label", { for: "pd-policy", text: `${ui("policy_judge_under")} ` }), select),
+      el("p", { class: "pd-policy__print", text: ui("policy_rules_used", { rules: t(pol.short) }) }),
       el("p", {}, el("strong", { text: t(pol.title) }), ". ", t(pol.summary)),
       el("p", { class: "pd-policy__dates", text: policyDates(r.policy) }),
-      el("p", { class: "pd-sources" }, "Sources: ", citeList(pol.sources)),
+      el("p", { class: "pd-sources" }, `${ui("label_sources")} `, citeList(pol.sources)),
     );
     if (r.policy !== DATA.default_policy)
       box.append(
         el("p", {
           class: "pd-note",
-          text: "These are older rules: use them to understand a past decision, not what happens today.",
+          text: ui("policy_older_note"),
         }),
       );
     const own = POLICY_WARNINGS(r.policy);
@@ -470,13 +490,13 @@ if (root) {
     for (const [sid, slug] of Object.entries(STAGE_PAGES)) {
       const label = t(DATA.stages[sid].label);
       links.append(
-        el("li", {}, el("a", { href: `${siteRoot}options/${slug}/`, text: sid === stage ? `${label} (your answer)` : label })),
+        el("li", {}, el("a", { href: `${siteRoot}options/${slug}/`, text: sid === stage ? ui("fallback_your_answer", { stage: label }) : label })),
       );
     }
     resultBox.replaceChildren(
-      el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" }),
+      el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: ui("result_title") }),
       el("p", {
-        text: "This device could not run the guide’s engine, so it cannot work out your result. Your answers are kept above. The options for each stage are on these pages:",
+        text: ui("fallback_result"),
       }),
       links,
     );
@@ -484,17 +504,17 @@ if (root) {
 
   function showResult(msg) {
     statusLine.textContent = "";
-    const title = el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: "Your result" });
+    const title = el("h2", { id: "pd-result-title", class: "pd-result__title", tabindex: "-1", text: ui("result_title") });
     resultBox.replaceChildren(title);
     if (!msg.ok) {
       resultBox.append(
         el("p", {
           class: "pd-error",
           role: "alert",
-          text: `Some answers could not be used, so there is no result: ${msg.message || "unknown problem"}. Please use “Start again”.`,
+          text: ui("result_error", { problem: msg.message || ui("result_error_unknown_problem") }),
         }),
       );
-      announce.textContent = "There is a problem with the answers.";
+      announce.textContent = ui("announce_problem");
       return;
     }
     const r = msg.result;
@@ -515,15 +535,15 @@ if (root) {
     for (const w of rest) resultBox.append(warningBox(w));
 
     // 1. Where the case stands.
-    const stand = section("priority", "1. Where the case stands under these rules", [
+    const stand = section("priority", ui("section_priority"), [
       `library/${pol.source}/`,
-      `About these rules: ${t(pol.short)}`,
+      ui("more_about_rules", { rules: t(pol.short) }),
     ]);
-    if (r.priority === null) stand.append(el("p", { text: "These rules have no priority groups." }));
+    if (r.priority === null) stand.append(el("p", { text: ui("priority_no_groups") }));
     else if (r.priority === "unknown")
-      stand.append(el("p", { text: "We cannot tell yet: some answers that decide it are unknown (see “What we don’t know”)." }));
+      stand.append(el("p", { text: ui("priority_unknown") }));
     else if (r.priority === "not_a_priority")
-      stand.append(el("p", { text: "Not in any of the priority groups, going by your answers." }));
+      stand.append(el("p", { text: ui("priority_not_a_priority") }));
     else {
       const cat = (pol.categories || []).find((c) => c.id === r.priority);
       stand.append(
@@ -533,10 +553,9 @@ if (root) {
     if (r.exception_authority.length)
       stand.append(
         el("p", {
-          text:
-            "Who can decide that a person in this group is nevertheless not a priority: " +
-            r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(", ") +
-            ".",
+          text: ui("priority_exception_authority", {
+            deciders: r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(", "),
+          }),
         }),
       );
     resultBox.append(stand);
@@ -544,12 +563,12 @@ if (root) {
     // 2. Options.
     const opts = section(
       "options",
-      "2. Options at this stage",
-      r.stage ? [`options/${STAGE_PAGES[r.stage]}/`, "All options at this stage"] : ["options/", "Options by stage"],
+      ui("section_options"),
+      r.stage ? [`options/${STAGE_PAGES[r.stage]}/`, ui("more_options_stage")] : ["options/", ui("more_options_all")],
     );
     if (r.warnings.includes("stage_unknown")) opts.append(warningBox("stage_unknown"));
     if (r.options.some((o) => o.recommended))
-      opts.append(el("p", { text: "The ones marked “May fit your case” are listed first." }));
+      opts.append(el("p", { text: ui("options_fit_first") }));
     const list = el("ul", { class: "pd-options" });
     for (const o of r.options) {
       const spec = DATA.options[o.id];
@@ -561,20 +580,34 @@ if (root) {
       const page = r.stage ? `${siteRoot}options/${STAGE_PAGES[r.stage]}/#${o.id}` : `${siteRoot}options/`;
       li.append(el("h4", {}, el("a", { href: page, text: t(spec.title) })));
       if (o.recommended)
-        li.append(el("p", { class: "pd-fit", text: "✓ May fit your case: ask a lawyer or accredited representative." }));
+        li.append(el("p", { class: "pd-fit", text: ui("option_fit") }));
       li.append(el("p", { text: t(spec.summary) }));
       for (const w of o.warnings) li.append(warningBox(w));
       li.append(
-        el("p", {}, el("strong", { text: "Who decides: " }), o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")),
+        el(
+          "p",
+          {},
+          el("strong", { text: `${ui("label_who_decides")} ` }),
+          o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", "),
+        ),
       );
-      li.append(el("p", {}, el("strong", { text: "How to ask: " }), t(spec.how_to_ask)));
-      li.append(el("p", {}, el("strong", { text: "What it does not give: " }), t(spec.does_not_give)));
+      li.append(el("p", {}, el("strong", { text: `${ui("label_how_to_ask")} ` }), t(spec.how_to_ask)));
+      li.append(el("p", {}, el("strong", { text: `${ui("label_does_not_give")} ` }), t(spec.does_not_give)));
       for (const ex of o.explain || []) {
         const rule = (spec.rules || []).find((x) => x.id === ex.rule);
         if (rule)
-          li.append(el("p", { class: "pd-why-rule" }, el("strong", { text: "Why: " }), t(rule.explain), " ", citeList(ex.sources)));
+          li.append(
+            el(
+              "p",
+              { class: "pd-why-rule" },
+              el("strong", { text: `${ui("label_why")} ` }),
+              t(rule.explain),
+              " ",
+              citeList(ex.sources),
+            ),
+          );
       }
-      li.append(el("p", { class: "pd-sources pd-guidance" }, "Guidance: ", citeList(o.sources)));
+      li.append(el("p", { class: "pd-sources pd-guidance" }, `${ui("label_guidance")} `, citeList(o.sources)));
       list.append(li);
     }
     opts.append(list);
@@ -585,8 +618,8 @@ if (root) {
       resultBox.append(
         section(
           "checklist",
-          "3. What to put in the request",
-          ["checklists/request-packet/", "The request packet checklist"],
+          ui("section_checklist"),
+          ["checklists/request-packet/", ui("more_checklist")],
           el(
             "ul",
             {},
@@ -600,7 +633,7 @@ if (root) {
       resultBox.append(
         section(
           "detention",
-          "3b. For a person in custody",
+          ui("section_detention"),
           null,
           el(
             "ul",
@@ -620,12 +653,12 @@ if (root) {
       );
 
     // 4. If the answer is no.
-    const esc = section("escalation", "4. If the answer is no", [
+    const esc = section("escalation", ui("section_escalation"), [
       "asking/when-the-answer-is-no/",
-      "When the answer is no",
+      ui("more_escalation"),
     ]);
     if (r.escalation.length) {
-      esc.append(el("p", { text: "There is no formal appeal. Under these rules, the steps were, in order:" }));
+      esc.append(el("p", { text: ui("escalation_intro") }));
       esc.append(
         el(
           "ol",
@@ -643,7 +676,7 @@ if (root) {
         ),
       );
     } else
-      esc.append(el("p", { text: "We could not confirm any review steps under these rules. A lawyer may know how local offices act now." }));
+      esc.append(el("p", { text: ui("escalation_none") }));
     resultBox.append(esc);
 
     // 5. Beyond the request.
@@ -651,8 +684,8 @@ if (root) {
       resultBox.append(
         section(
           "tactics",
-          "5. Beyond the request",
-          ["asking/beyond-the-request/", "Beyond the request"],
+          ui("section_tactics"),
+          ["asking/beyond-the-request/", ui("more_tactics")],
           el(
             "ul",
             {},
@@ -662,7 +695,9 @@ if (root) {
                 { "data-item": s },
                 el("strong", { text: `${t(DATA.tactics[s].title)}. ` }),
                 t(DATA.tactics[s].summary),
-                DATA.tactics[s].risks ? el("span", { class: "pd-risk", text: ` Risk: ${t(DATA.tactics[s].risks)}` }) : null,
+                DATA.tactics[s].risks
+                  ? el("span", { class: "pd-risk", text: ` ${ui("tactic_risk", { risk: t(DATA.tactics[s].risks) })}` })
+                  : null,
                 " ",
                 citeList(DATA.tactics[s].sources || []),
               ),
@@ -690,8 +725,8 @@ if (root) {
               type: "button",
               class: "pd-need",
               "data-question": qid,
-              "aria-label": `Answer this question again: ${t(BY_ID[qid].summary_label)}`,
-              text: "Answer this question again",
+              "aria-label": ui("needs_again_aria", { question: t(BY_ID[qid].summary_label) }),
+              text: ui("needs_again_button"),
             }),
           ),
         );
@@ -699,9 +734,9 @@ if (root) {
       resultBox.append(
         section(
           "needs",
-          "6. What we don’t know",
+          ui("section_needs"),
           null,
-          el("p", { text: "You answered “I don’t know” (or not sure) here. These answers could change the result:" }),
+          el("p", { text: ui("needs_intro") }),
           ul,
         ),
       );
@@ -709,10 +744,10 @@ if (root) {
     for (const more of resultBox.querySelectorAll(".pd-more")) more.parentNode.append(more);
     resultBox.append(actions());
     resultBox.append(
-      el("p", { class: "pd-reviewed", text: `Data checked through ${humanDate(DATA.built)}. Information, not legal advice.` }),
+      el("p", { class: "pd-reviewed", text: ui("result_footer", { date: humanDate(DATA.built) }) }),
     );
     const fits = r.options.filter((o) => o.recommended).length;
-    announce.textContent = `Your result is ready: ${r.options.length} options at this stage, ${fits} that may fit your case.`;
+    announce.textContent = ui("announce_ready", { options: r.options.length, fits });
     title.focus();
   }
 
@@ -723,34 +758,39 @@ if (root) {
 
   // ---- take it away: print, copy as text, link ----
   function actions() {
-    const box = el("section", { class: "pd-actions", "data-section": "actions", "aria-label": "Keep this result" });
-    const print = el("button", { type: "button", class: "md-button pd-print", text: "Print this result" });
+    const box = el("section", { class: "pd-actions", "data-section": "actions", "aria-label": ui("actions_aria") });
+    const print = el("button", { type: "button", class: "md-button pd-print", text: ui("action_print") });
     print.addEventListener("click", () => window.print());
-    const copy = el("button", { type: "button", class: "md-button pd-copy", text: "Copy as text" });
-    const link = el("button", { type: "button", class: "md-button pd-link", text: "Link to this result" });
+    const copy = el("button", { type: "button", class: "md-button pd-copy", text: ui("action_copy") });
+    const link = el("button", { type: "button", class: "md-button pd-link", text: ui("action_link") });
     const out = el("div", { class: "pd-takeaway", hidden: true });
     copy.addEventListener("click", () => {
-      const area = el("textarea", { class: "pd-copy-text", readonly: true, rows: "12", "aria-label": "Your result as text" });
+      const area = el("textarea", {
+        class: "pd-copy-text",
+        readonly: true,
+        rows: "12",
+        "aria-label": ui("copy_text_aria"),
+      });
       area.value = resultText();
       out.replaceChildren(el("p", { class: "pd-copy-status", role: "status" }), area);
       out.hidden = false;
       area.select();
       const status = out.querySelector(".pd-copy-status");
-      status.textContent = "The text is below. Select it and copy it if your browser did not.";
+      status.textContent = ui("copy_status_below");
       if (navigator.clipboard)
         navigator.clipboard.writeText(area.value).then(
-          () => (status.textContent = "Copied. You can paste it into an email to a lawyer. The text is also below."),
+          () => (status.textContent = ui("copy_status_copied")),
           () => {},
         );
     });
     link.addEventListener("click", () => {
       const url = `${location.origin}${location.pathname}#${encodeLink(facts, policy)}`;
-      const input = el("input", { type: "text", class: "pd-link-url", readonly: true, "aria-label": "Link to this result" });
+      const input = el("input", { type: "text", class: "pd-link-url", readonly: true, "aria-label": ui("link_url_aria") });
       input.value = url;
       out.replaceChildren(
         el("p", {
           class: "pd-link-warning",
-          text: "Anyone who has this link can see your answers. Share it only with someone you trust, such as your lawyer.",
+          text: ui("link_warning"),
         }),
         input,
       );
@@ -765,36 +805,36 @@ if (root) {
     const r = lastResult;
     const pol = DATA.policies[r.policy];
     const lines = [
-      "Prosecutorial discretion guide: my result (information, not legal advice)",
-      `From ${location.origin}${location.pathname}, ${new Date().toISOString().slice(0, 10)}`,
+      ui("text_heading"),
+      ui("text_from", { address: `${location.origin}${location.pathname}`, date: new Date().toISOString().slice(0, 10) }),
       "",
-      `Rules: ${t(pol.title)}. ${policyDates(r.policy)}`,
+      ui("text_rules", { rules: t(pol.title), dates: policyDates(r.policy) }),
       "",
-      "My answers:",
+      ui("text_my_answers"),
       ...answered().map((q) => `- ${t(q.summary_label)}: ${answerText(q)}`),
       "",
     ];
     if (r.warnings.length) {
-      lines.push("Warnings:");
+      lines.push(ui("text_warnings"));
       for (const w of r.warnings) lines.push(`- ${t(DATA.warnings[w].title)}: ${t(DATA.warnings[w].text)}`);
       lines.push("");
     }
-    lines.push("Options at this stage:");
+    lines.push(ui("text_options"));
     for (const o of r.options) {
       const spec = DATA.options[o.id];
-      lines.push(`- ${t(spec.title)}${o.recommended ? " (may fit my case)" : ""}`);
-      lines.push(`  Who decides: ${o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")}`);
-      for (const w of o.warnings) lines.push(`  Warning: ${t(DATA.warnings[w].title)}`);
-      lines.push(`  Guidance: ${o.sources.map(citeText).join("; ")}`);
+      lines.push(`- ${o.recommended ? ui("text_option_may_fit", { option: t(spec.title) }) : t(spec.title)}`);
+      lines.push(`  ${ui("label_who_decides")} ${o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")}`);
+      for (const w of o.warnings) lines.push(`  ${ui("warning_title", { title: t(DATA.warnings[w].title) })}`);
+      lines.push(`  ${ui("label_guidance")} ${o.sources.map(citeText).join("; ")}`);
     }
-    if (r.checklist.length) lines.push("", "For the request:", ...r.checklist.map((c) => `- ${t(DATA.checklist[c].title)}`));
-    if (r.detention.length) lines.push("", "Custody:", ...r.detention.map((c) => `- ${t(DATA.detention[c].title)}`));
+    if (r.checklist.length) lines.push("", ui("text_for_request"), ...r.checklist.map((c) => `- ${t(DATA.checklist[c].title)}`));
+    if (r.detention.length) lines.push("", ui("text_custody"), ...r.detention.map((c) => `- ${t(DATA.detention[c].title)}`));
     if (r.escalation.length)
-      lines.push("", "If the answer is no:", ...r.escalation.map((s, i) => `${i + 1}. ${t(DATA.escalation_steps[s].title)}`));
-    if (r.tactics.length) lines.push("", "Beyond the request:", ...r.tactics.map((s) => `- ${t(DATA.tactics[s].title)}`));
+      lines.push("", ui("text_if_no"), ...r.escalation.map((s, i) => `${i + 1}. ${t(DATA.escalation_steps[s].title)}`));
+    if (r.tactics.length) lines.push("", ui("text_beyond"), ...r.tactics.map((s) => `- ${t(DATA.tactics[s].title)}`));
     const unknown = r.needs.filter((f) => f in facts);
-    if (unknown.length) lines.push("", "Not known yet:", ...unknown.map((f) => `- ${t(DATA.facts[f].label)}`));
-    lines.push("", "Sources:", ...r.sources.filter((s) => DATA.sources[s]).map((s) => `- ${citeText(s)}`));
+    if (unknown.length) lines.push("", ui("text_not_known"), ...unknown.map((f) => `- ${t(DATA.facts[f].label)}`));
+    lines.push("", ui("label_sources"), ...r.sources.filter((s) => DATA.sources[s]).map((s) => `- ${citeText(s)}`));
     return lines.join("\n");
   }
 
@@ -830,11 +870,11 @@ if (root) {
         svg.removeAttribute("width");
         svg.removeAttribute("height");
         svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", "Flowchart of the guide’s questions. Your path is drawn with thick lines.");
+        svg.setAttribute("aria-label", ui("chart_aria"));
         box.replaceChildren(document.importNode(svg, true));
         highlightChart();
       } catch {
-        box.replaceChildren(el("p", { text: "The flowchart could not be loaded. The list of questions above says the same." }));
+        box.replaceChildren(el("p", { text: ui("chart_failed") }));
       }
     });
     if (window.matchMedia("(min-width: 60em)").matches) chart.open = true;
@@ -871,11 +911,11 @@ if (root) {
       if (d.link || !document.getElementById(frag)) {
         history.replaceState({ pdStep: 0 }, "", location.pathname); // the answers leave the address bar
         if (!d.link) {
-          say(notice, "This link does not hold answers from this guide. The guide starts from the beginning.");
+          say(notice, ui("notice_link_no_answers"));
           return false;
         }
         if (d.tooLong) {
-          say(notice, "This link is too long to be a link from this guide, so it was not used. The guide starts from the beginning.");
+          say(notice, ui("notice_link_too_long"));
           return false;
         }
         policy = d.policy || DATA.default_policy;
@@ -884,8 +924,8 @@ if (root) {
         say(
           notice,
           ignored
-            ? `Some parts of this link could not be used (${ignored} ignored). Please check the answers below.`
-            : "The answers from the link you opened are shown below. Anyone with that link can see them.",
+            ? ui("notice_link_some_ignored", { count: ignored })
+            : ui("notice_link_answers_shown"),
         );
         screens = [nextQuestion(QUESTIONS, facts, policy) ?? RESULT];
         go(screens[0], false);
@@ -894,7 +934,7 @@ if (root) {
     }
     const hadSteps = history.state && Number.isInteger(history.state.pdStep) && history.state.pdStep > 0;
     if ((nav && nav.type === "reload") || hadSteps)
-      say(notice, "The guide started again: your answers are kept only while this page is open, never saved.");
+      say(notice, ui("notice_restarted"));
     history.replaceState({ pdStep: 0 }, "", location.pathname);
     return false;
   }

@@ -69,7 +69,7 @@ def page_data(data: dict[str, Any], default_policy: str, built: str, lang: str =
     out["sources"] = {
         # The page shows a title, a date and today's status; the notes live on the library pages.
         sid: {
-            "title": doc["title"],
+            "title": _one_language(doc["title"], lang),
             "date": doc["date"],
             "date_confirmed": doc["date_confirmed"],
             "status": [{k: c[k] for k in ("since", "state", "confirmed")} for c in doc["status"]],

@@ -349,7 +349,7 @@ def _cite(ident: str, src: str, pinpoint: str | None, w: Words) -> str:
     doc = STATE["data"]["sources"][ident]
     pin = f", {pinpoint}" if pinpoint else ""
     undated = "" if doc["date_confirmed"] else ", " + w("date_unconfirmed")
-    label = f"{doc['title']} ({w.date(doc['date'])}{undated}{pin})"
+    label = f"{w.text(doc['title'])} ({w.date(doc['date'])}{undated}{pin})"
     return f"[{pages._md(label)}]({_rel(src, f'library/{ident}.md')}) {w.badge(doc, STATE['today'])}"
 
 

@@ -63,7 +63,7 @@ def library_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
     )
     for sid, doc in sorted(data["sources"].items(), key=lambda kv: dates.parse(kv[1]["date"]), reverse=True):
         out.append(
-            f"| {w.date(doc['date'])} | [{_md(doc['title'])}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
+            f"| {w.date(doc['date'])} | [{_md(w.text(doc['title']))}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
         )
     return _page(w, title, reviewed, "practitioner", out)
 
@@ -82,7 +82,7 @@ def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
         # Status notes are practitioners' English (issue 8 lets the library stay English);
         # the Spanish page says so in its introduction.
         out.append(
-            f"- **{w.date(since)}**: [{_md(doc['title'])}]({sid}.md): "
+            f"- **{w.date(since)}**: [{_md(w.text(doc['title']))}]({sid}.md): "
             f"{w.state(change['state'])}{by}{flag}. {_md(str(change['note']['en']))}"
         )
     return _page(w, title, reviewed, "practitioner", out)
@@ -90,7 +90,7 @@ def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
 
 def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
     doc = data["sources"][sid]
-    out = [f"# {_md(doc['title'])}\n", f"[[status:{sid}]]\n"]
+    out = [f"# {_md(w.text(doc['title']))}\n", f"[[status:{sid}]]\n"]
     date = w.date(doc["date"]) + ("" if doc["date_confirmed"] else w("source_date_not_confirmed"))
     rows = [
         (w("source_author"), _md(doc["author"] or "—")),
@@ -138,7 +138,7 @@ def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
         out.append(f"## {w('source_supports')} {{ #options-it-supports }}\n")
         out.extend(f"- [[option:{oid}]]" for oid in doc["supports"])
         out.append("")
-    return _page(w, doc["title"], doc["last_reviewed"], "practitioner", out)
+    return _page(w, w.text(doc["title"]), doc["last_reviewed"], "practitioner", out)
 
 
 def _reveals_warning(data: dict[str, Any], w: Words) -> str:

@@ -93,10 +93,10 @@ def test_every_registry_entry_has_its_library_page_with_title_and_status(
         page = html_pages.get(f"library/{sid}/index.html")
         assert page is not None, f"library/{sid}/ was not generated"
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
-        assert heading and text_of(heading.group(1)).strip().rstrip("¶").strip() == doc["title"], sid
+        assert heading and text_of(heading.group(1)).strip().rstrip("¶").strip() == en(doc["title"]), sid
         assert 'class="pd-badge' in page, f"library/{sid}/ shows no status badge"
         assert f'href="{sid}/"' in index, f"the library index does not link to {sid}"
-        assert doc["title"] in timeline, f"the timeline does not list {sid}"
+        assert en(doc["title"]) in timeline, f"the timeline does not list {sid}"
 
 
 def test_every_stage_option_and_checklist_has_its_page(html_pages: dict[str, str], data: dict[str, Any]) -> None:

@@ -3,7 +3,11 @@ so a legal reviewer finds and changes one fact in one place."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .schema import (
+    Ctx,
+    Where,
     any_scalar,
     boolean,
     condition,
@@ -20,6 +24,13 @@ from .schema import (
 )
 
 sources_min1 = listof(ref("sources"), min_items=1)
+
+
+def document_title(value: Any, ctx: Ctx, at: Where) -> Any:
+    """A document's own title is a name, the same in every language (one string). A document
+    with no title of its own gets our description of it, which is translated (a text)."""
+    return string(value, ctx, at) if isinstance(value, str) else text(value, ctx, at)
+
 conditional_rules = (listof(mapping({"id": ref("warnings"), "when": (condition, None)})), [])
 
 STATES = (
@@ -201,7 +212,7 @@ SECTIONS = {
     "sources": table(
         mapping(
             {
-                "title": string,
+                "title": document_title,
                 "author": (string, None),
                 "office": string,
                 "date": date(partial=True),

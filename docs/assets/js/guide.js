@@ -404,7 +404,7 @@ if (root) {
   }
   const citeText = (sid) => {
     const doc = DATA.sources[sid];
-    return `${doc.title} (${humanDate(doc.date)}; ${statusToday(doc)})`;
+    return `${t(doc.title)} (${humanDate(doc.date)}; ${statusToday(doc)})`;
   };
   const cite = (sid) =>
     el("a", { href: `${siteRoot}library/${sid}/`, class: "pd-cite", "data-source": sid }, citeText(sid));
@@ -554,7 +554,7 @@ if (root) {
       stand.append(
         el("p", {
           text: ui("priority_exception_authority", {
-            deciders: r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(", "),
+            deciders: r.exception_authority.map((a) => t(DATA.authorities[a].label)).join(ui("list_separator_offices")),
           }),
         }),
       );
@@ -588,7 +588,7 @@ if (root) {
           "p",
           {},
           el("strong", { text: `${ui("label_who_decides")} ` }),
-          o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", "),
+          o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices")),
         ),
       );
       li.append(el("p", {}, el("strong", { text: `${ui("label_how_to_ask")} ` }), t(spec.how_to_ask)));
@@ -823,7 +823,8 @@ if (root) {
     for (const o of r.options) {
       const spec = DATA.options[o.id];
       lines.push(`- ${o.recommended ? ui("text_option_may_fit", { option: t(spec.title) }) : t(spec.title)}`);
-      lines.push(`  ${ui("label_who_decides")} ${o.decided_by.map((d) => t(DATA.deciders[d].label)).join(", ")}`);
+      const deciders = o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices"));
+      lines.push(`  ${ui("label_who_decides")} ${deciders}`);
       for (const w of o.warnings) lines.push(`  ${ui("warning_title", { title: t(DATA.warnings[w].title) })}`);
       lines.push(`  ${ui("label_guidance")} ${o.sources.map(citeText).join("; ")}`);
     }
@@ -902,9 +903,37 @@ if (root) {
     if (escapes.length >= 3) quickExit();
   });
 
-  // ---- start: a link with answers, a reload, or a fresh visit ----
+  // ---- the language selector keeps the reader's path (issue 8, decision 0007) ----
+  // The answers ride in window.name, which lasts only through this tab's next same-site page
+  // load: never sent, never in the address bar, history or storage. The next page clears it.
+  const CARRY = "pd-guide:";
+  for (const a of document.querySelectorAll("a.md-select__link[hreflang]")) {
+    a.addEventListener("click", () => {
+      if (Object.keys(facts).length) window.name = CARRY + encodeLink(facts, policy);
+    });
+  }
+  function carried() {
+    if (!window.name.startsWith(CARRY)) return "";
+    const frag = window.name.slice(CARRY.length);
+    window.name = "";
+    return frag;
+  }
+
+  // ---- start: another language's page, a link with answers, a reload, or a fresh visit ----
   function restore() {
     const nav = performance.getEntriesByType("navigation")[0];
+    const kept = carried();
+    if (kept) {
+      const d = decodeLink(kept, DATA.facts, DATA.policy_order);
+      if (d.link && !d.tooLong) {
+        policy = d.policy || DATA.default_policy;
+        facts = prune(QUESTIONS, d.facts, policy);
+        say(notice, ui("notice_language_kept"));
+        screens = [nextQuestion(QUESTIONS, facts, policy) ?? RESULT];
+        go(screens[0], false);
+        return true;
+      }
+    }
     const frag = location.hash.slice(1);
     if (frag) {
       const d = decodeLink(frag, DATA.facts, DATA.policy_order);

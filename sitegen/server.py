@@ -50,7 +50,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        # A missing page under /es/ gets the Spanish "not found" page (Cloudflare Pages, too, serves
+        # the nearest 404.html up the path).
+        lang = self.path.lstrip("/").split("/", 1)[0]
+        localized = Path(self.directory) / lang / "404.html"
+        page = localized if lang and localized.exists() else Path(self.directory) / "404.html"
         if code == 404 and page.exists():
             body = page.read_bytes()
             self.send_response(404)

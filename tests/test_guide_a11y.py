@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from guide_walk import answer_until, wait_ready, walk
 from playwright.sync_api import Page, expect
 
@@ -59,17 +60,19 @@ def test_keyboard_only_walk_to_a_result(page: Page, base_url: str) -> None:
     expect(page.locator(".pd-copy-text")).to_be_visible()
 
 
-def test_no_serious_accessibility_problems_at_any_step(page: Page, base_url: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_serious_accessibility_problems_at_any_step(page: Page, base_url: str, lang: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(base_url + "/guide/")
+    page.goto(base_url + ("/guide/" if lang == "en" else f"/{lang}/guide/"))
+    expect(page.locator("html")).to_have_attribute("lang", lang)
     assert serious_violations(page) == [], "\n".join(serious_violations(page))
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "guide-question-390.png"))
+    page.screenshot(path=str(ARTIFACTS / f"guide-question-390-{lang}.png"))
     wait_ready(page)
     answer_until(page, "circumstances", {"stage": "in_proceedings", "detained": True, "mandatory_detention": False})
     expect(page.locator(".pd-step form[data-question=circumstances]")).to_be_visible()
     assert serious_violations(page) == []  # a middle question, a multiple-choice one
-    page.screenshot(path=str(ARTIFACTS / "guide-middle-390.png"))
+    page.screenshot(path=str(ARTIFACTS / f"guide-middle-390-{lang}.png"))
     walk(
         page,
         {"circumstances": ["vulnerable"], "applications": "none", "has_attorney": False, "request_status": "denied"},
@@ -77,8 +80,8 @@ def test_no_serious_accessibility_problems_at_any_step(page: Page, base_url: str
     page.locator(".pd-result .pd-link").click()
     assert serious_violations(page) == [], "\n".join(serious_violations(page))
     page.locator(".pd-result h2").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "guide-result-390.png"))
-    page.screenshot(path=str(ARTIFACTS / "guide-result-390-full.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"guide-result-390-{lang}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"guide-result-390-full-{lang}.png"), full_page=True)
     # 320 px wide (and so 200% zoom on a 640 px screen): nothing wider than the screen.
     page.set_viewport_size({"width": 320, "height": 700})
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

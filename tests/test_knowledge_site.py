@@ -46,7 +46,12 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|small|span|strong|sub|sup)\b[
 
 @pytest.fixture(scope="module")
 def html_pages(site_dir: Path) -> dict[str, str]:
-    return {p.relative_to(site_dir).as_posix(): p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")}
+    """The English site (the Spanish one under es/ is specified in test_spanish_site.py)."""
+    return {
+        p.relative_to(site_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in site_dir.rglob("*.html")
+        if not p.relative_to(site_dir).as_posix().startswith("es/")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +79,7 @@ def page_sources(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     metas: dict[str, dict[str, Any]] = {}
     for path in sorted(DOCS.rglob("*.md")):
         src = path.relative_to(DOCS).as_posix()
-        if not src.startswith("includes/"):
+        if not src.startswith("includes/") and not re.search(r"\.[a-z]{2}\.md$", src):  # English pages
             metas[src] = get_data(path.read_text(encoding="utf-8"))[1]
     for src, markdown in pages.generated_pages(data, dt.date.today()).items():
         metas[src] = get_data(markdown)[1]

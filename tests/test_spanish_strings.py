@@ -5,13 +5,18 @@ Spanish, or with the English copied over, fails here and is named. Each Spanish 
 records, in the YAML itself, whether a fluent reviewer has checked it (`es_reviewed`), so that
 unreviewed text can carry a notice saying so. Terms of art: docs/decisions/0006-spanish-terms.md.
 
-Not covered on purpose: sources.yaml and contacts.yaml, whose titles and names are official
-English names.
+Official names stay English (decision 0006): a document's own title, an office, a
+citation. What the site says about a document in its own words (its summary, and the
+description that stands in for a title it does not have) is translated; its dated status
+notes are practitioners' English, shown so on the Spanish library pages. The site's own
+words (sitegen/site_text.yaml, sitegen/guide_text.yaml) follow the same rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +24,7 @@ from ruamel.yaml import YAML
 
 from pdlogic.data import SOURCE_TREE as TREE
 from pdlogic.data import compiled
+from sitegen.text import GUIDE_TEXT, SITE_TEXT, table
 
 # The compiled sections that hold reader-facing text (from the files below).
 SECTIONS: tuple[str, ...] = (
@@ -35,6 +41,7 @@ SECTIONS: tuple[str, ...] = (
     "checklist_pages",
     "deciders",
     "authorities",
+    "contacts",
 )
 
 # The YAML files those sections come from, each of which must record `es_reviewed` explicitly.
@@ -47,6 +54,7 @@ FILES: tuple[str, ...] = (
     "after_denial.yaml",
     "request.yaml",
     "people.yaml",
+    "contacts.yaml",
 )
 
 # English texts whose Spanish is rightly the same string, each with the reason.
@@ -75,7 +83,38 @@ def texts(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def all_texts() -> list[tuple[str, dict[str, Any]]]:
     data = compiled()
-    return [found for section in SECTIONS for found in texts(data[section], section)]
+    found = [found for section in SECTIONS for found in texts(data[section], section)]
+    for sid, doc in data["sources"].items():
+        found += texts(doc["summary"], f"sources.{sid}.summary")
+        found += texts(doc["title"], f"sources.{sid}.title")  # a text only when it is our description
+    return found
+
+
+# The site's own words, whose Spanish may rightly equal the English, each with the reason.
+SITE_SAME_IN_SPANISH: dict[str, str] = {
+    "no": "'no' is the same word in Spanish",
+    "cond_is": "only placeholders and a colon",
+}
+
+
+@pytest.mark.parametrize("source", [SITE_TEXT, GUIDE_TEXT], ids=lambda p: p.name)
+def test_the_sites_own_words_have_reviewed_flagged_spanish(source: Path) -> None:
+    problems = []
+    for key, value in table(source).items():
+        if not isinstance(value, dict) or not value.get("es") or not isinstance(value.get("es_reviewed"), bool):
+            problems.append(f"{key}: no Spanish, or es_reviewed not recorded")
+        elif value["es"] == value["en"] and key not in SITE_SAME_IN_SPANISH:
+            problems.append(f"{key}: the English copied as Spanish")
+        elif isinstance(value["en"], str) and set(re.findall(r"\{(\w+)\}", value["en"])) != set(
+            re.findall(r"\{(\w+)\}", value["es"])
+        ):
+            problems.append(f"{key}: the placeholders differ between English and Spanish")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_sources_summaries_are_all_translated() -> None:
+    summaries = [path for path, _ in all_texts() if path.endswith(".summary") and path.startswith("sources.")]
+    assert len(summaries) == len(compiled()["sources"])
 
 
 def test_the_sections_hold_reader_facing_text() -> None:

@@ -366,8 +366,8 @@ def _cite(ident: str, src: str, pinpoint: str | None, w: Words) -> str:
     doc = STATE["data"]["sources"][ident]
     pin = f", {pinpoint}" if pinpoint else ""
     undated = "" if doc["date_confirmed"] else ", " + w("date_unconfirmed")
-    label = f"{w.text(doc['title'])} ({w.date(doc['date'])}{undated}{pin})"
-    return f"[{pages._md(label)}]({_rel(src, f'library/{ident}.md')}) {w.badge(doc, STATE['today'])}"
+    label = f"{w.name(pages._md_value(doc['title']))} ({pages._md(w.date(doc['date']) + undated + pin)})"
+    return f"[{label}]({_rel(src, f'library/{ident}.md')}) {w.badge(doc, STATE['today'])}"
 
 
 def _policy_notice(policy_ids: list[str], src: str, w: Words) -> str:

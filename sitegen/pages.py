@@ -63,7 +63,7 @@ def library_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
     )
     for sid, doc in sorted(data["sources"].items(), key=lambda kv: dates.parse(kv[1]["date"]), reverse=True):
         out.append(
-            f"| {w.date(doc['date'])} | [{_md(w.text(doc['title']))}]({sid}.md) — {_md(doc['office'])} | [[status:{sid}]] |"
+            f"| {w.date(doc['date'])} | [{w.name(_md_value(doc['title']))}]({sid}.md) — {w.name(_md(doc['office']))} | [[status:{sid}]] |"
         )
     return _page(w, title, reviewed, "practitioner", out)
 
@@ -82,22 +82,22 @@ def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
         # Status notes are practitioners' English (issue 8 lets the library stay English);
         # the Spanish page says so in its introduction.
         out.append(
-            f"- **{w.date(since)}**: [{_md(w.text(doc['title']))}]({sid}.md): "
-            f"{w.state(change['state'])}{by}{flag}. {_md(str(change['note']['en']))}"
+            f"- **{w.date(since)}**: [{w.name(_md_value(doc['title']))}]({sid}.md): "
+            f"{w.state(change['state'])}{by}{flag}. {w.name(_md(str(change['note']['en'])))}"
         )
     return _page(w, title, reviewed, "practitioner", out)
 
 
 def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
     doc = data["sources"][sid]
-    out = [f"# {_md(w.text(doc['title']))}\n", f"[[status:{sid}]]\n"]
+    out = [f"# {w.name(_md_value(doc['title']))}\n", f"[[status:{sid}]]\n"]
     date = w.date(doc["date"]) + ("" if doc["date_confirmed"] else w("source_date_not_confirmed"))
     rows = [
-        (w("source_author"), _md(doc["author"] or "—")),
-        (w("source_office"), _md(doc["office"])),
+        (w("source_author"), w.name(_md(doc["author"])) if doc["author"] else "—"),
+        (w("source_office"), w.name(_md(doc["office"]))),
         (w("source_date"), _md(date)),
         (w("source_kind"), _md(w(f"kind_{doc['kind']}"))),
-        (w("source_cite"), _md(doc["cite"])),
+        (w("source_cite"), w.name(_md(doc["cite"]))),
     ]
     if doc["url"]:
         rows.append((w("source_text"), f"<{doc['url']}>"))
@@ -114,7 +114,7 @@ def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
         by = f"[[src:{change['by']}]]" if change["by"] else "—"
         out.append(
             f"| {w.date(change['since'])} | {w.state(change['state'])} | {by} | "
-            f"{w('yes') if change['confirmed'] else w('no')} | {_md(str(change['note']['en']))} |"
+            f"{w('yes') if change['confirmed'] else w('no')} | {w.name(_md(str(change['note']['en'])))} |"
         )
     verified = ", ".join(f"[[src:{v}]]" for v in doc["verified_by"]) or w("source_verified_default")
     out.append("\n" + w("source_verified", date=w.date(doc["verified_through"]), by=verified) + "\n")
@@ -278,6 +278,11 @@ def _value(data: dict[str, Any], fact: str, value: Any, w: Words) -> str:
             if fact in q["facts"] and answer["value"] == value:
                 return _lower_first(w.text(answer["label"]))
     return str(value).replace("_", " ")
+
+
+def _md_value(value: Any) -> Any:
+    """_md for a text that may be a {en, es} mapping (a document's described title)."""
+    return {k: _md(v) if isinstance(v, str) else v for k, v in value.items()} if isinstance(value, dict) else _md(value)
 
 
 def _md(s: str) -> str:

@@ -72,6 +72,14 @@ class Words:
         self.used_unreviewed |= unreviewed(value, self.lang)
         return tr(value, self.lang, where)
 
+    def name(self, value: Any, where: str = "a name") -> str:
+        """An official name or citation, or a practitioner's note kept in English: on a page in
+        another language it is marked as English, so a screen reader pronounces it so and the
+        reader (and the tests) can tell it from a fragment that escaped translation."""
+        if isinstance(value, dict):  # our own description of a document: translated
+            return str(self.text(value, where))
+        return str(value) if self.lang == "en" else f'<span lang="en">{value}</span>'
+
     def date(self, value: str) -> str:
         """2000-11-17 -> Nov. 17, 2000 / 17 de noviembre de 2000; partial dates stay partial."""
         if value == "undated":

@@ -193,7 +193,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         lang = _lang(config)
         # Relative path from the page to this language's home (pages, the flowchart) ...
         home = posixpath.relpath(_lang_root(lang) or ".", posixpath.dirname(page.url.rstrip("/") + "/x")) + "/"
-        widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], home, _wheel().name, lang)
+        try:
+            widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], home, _wheel().name, lang)
+        except MissingText as exc:
+            raise PluginError(f"the guide in {lang!r}: {exc}") from None
         html = re.sub(r"<p>\s*\[\[guide\]\]\s*</p>", lambda _: widget, html)
     return html
 

@@ -177,7 +177,7 @@ def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
             for rule in spec["rules"]:
                 cites = ", ".join(f"[[src:{s}]]" for s in rule["sources"])
                 when = describe(data, rule["when"], w)
-                out.append(f"- {_md(when[:1].upper() + when[1:])}: {_md(w.text(rule['explain']))} ({cites})")
+                out.append(f"- **{_md(when[:1].upper() + when[1:])}.** {_md(w.text(rule['explain']))} ({cites})")
             out.append("")
         else:
             out.append(f"*{_md(w.text(spec['no_rule_reason']))}*\n")

@@ -27,7 +27,7 @@ class MissingText(LookupError):
 def tr(value: Any, lang: str, where: str = "a text") -> Any:
     """One language of a `{en, es, es_reviewed}` text; plain values are language-free."""
     if isinstance(value, dict) and "en" in value:
-        if lang not in value:
+        if not value.get(lang):  # absent, or left empty by the schema's default
             raise MissingText(f"{where} has no {lang!r} version: {value['en']!r}")
         return value[lang]
     return value

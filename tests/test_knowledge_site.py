@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -26,6 +24,7 @@ from typing import Any
 import pytest
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Page, expect
+from site_copy import build_copy
 
 from pdlogic import engine
 from pdlogic.data import compiled
@@ -131,29 +130,13 @@ def test_every_page_carries_its_reviewed_date_and_the_disclaimer(html_pages: dic
 
 
 def build_a_copy(tmp_path: Path, page: str, edit: Any) -> subprocess.CompletedProcess[str]:
-    """mkdocs build --strict of a copy of docs/ with one page edited; the real hooks and theme."""
-    docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs)
-    target = docs / page
-    target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {docs}\n"
-        f"site_dir: {tmp_path / 'site'}\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
-        f"hooks:\n  - {ROOT / 'sitegen' / 'hooks.py'}\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-        cwd=ROOT,  # pymdownx.snippets reads docs/includes relative to the working directory
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """A build of the site with one page of docs/ edited."""
+
+    def change(docs: Path) -> None:
+        target = docs / page
+        target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return build_copy(tmp_path, change)
 
 
 def test_a_page_without_a_reviewed_date_does_not_build(tmp_path: Path) -> None:

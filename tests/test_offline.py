@@ -93,6 +93,12 @@ def test_after_one_visit_the_site_works_offline_and_a_new_build_replaces_it(
     wait_ready(page)
     facts = walk(page, {"stage": "in_proceedings", "detained": False, "circumstances": "none", "has_attorney": False})
     assert shown_options(page) == expected_options(facts)
+    # The Spanish guide too: its page was stored on the first visit, and Python is shared.
+    page.goto(url + "/es/guide/")
+    wait_ready(page)
+    facts = walk(page, {"stage": "final_order", "detained": False, "circumstances": "none", "has_attorney": True})
+    assert shown_options(page) == expected_options(facts)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
 
     page.goto(url + "/checklists/request-packet/")
     expect(page.locator("h1")).to_contain_text("The request packet")

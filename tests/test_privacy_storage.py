@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from guide_walk import expected_options, shown_options, wait_ready, walk
 from playwright.sync_api import BrowserContext, Page
 
@@ -33,10 +34,11 @@ def sw_manifest(site: Path) -> dict:
     return json.loads(re.search(r"/\*PD-MANIFEST\*/ (.*?) /\*PD-MANIFEST\*/", text, re.S).group(1))
 
 
+@pytest.mark.parametrize("guide", ["/guide/", "/es/guide/"])
 def test_a_walk_through_the_guide_leaves_nothing_behind(
-    page: Page, context: BrowserContext, base_url: str, site_dir: Path
+    page: Page, context: BrowserContext, base_url: str, site_dir: Path, guide: str
 ) -> None:
-    page.goto(base_url + "/guide/")
+    page.goto(base_url + guide)
     wait_ready(page)
     facts = walk(
         page,
@@ -62,3 +64,4 @@ def test_a_walk_through_the_guide_leaves_nothing_behind(
     assert stored["cached"], "the service worker keeps the site's files for offline use"
     not_site_files = [u for u in stored["cached"] if u not in allowed or urlparse(u).query or urlparse(u).fragment]
     assert not not_site_files, not_site_files
+    assert page.evaluate("window.name") == ""

@@ -23,6 +23,7 @@ import pytest
 from guide_walk import answer_until, path_labels, shown_options, wait_ready, walk
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page, expect
+from site_copy import build_copy
 from test_guide_engine import WALKS, agree, restart
 
 from pdlogic.data import compiled
@@ -298,3 +299,28 @@ def test_a_missing_page_is_answered_in_the_readers_language(page: Page, base_url
         response = page.goto(base_url + path)
         assert response is not None and response.status == 404
         expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+# ---- nothing falls back silently ----
+
+
+def test_a_public_page_without_its_spanish_page_does_not_build(tmp_path: Path) -> None:
+    run = build_copy(tmp_path, lambda docs: (docs / "basics" / "stages.es.md").unlink())
+    assert run.returncode != 0
+    assert "docs/basics/stages.es.md" in run.stderr, run.stderr[-2000:]
+
+
+def test_a_text_without_spanish_does_not_build(tmp_path: Path) -> None:
+    first = compiled()["questions"][0]["text"]
+
+    def drop_spanish(tree: Path) -> None:
+        questions = tree / "questions.yaml"
+        text = questions.read_text(encoding="utf-8")
+        changed = re.sub(r",\s*es: '" + re.escape(first["es"]).replace("'", "''") + "'", "", text, count=1)
+        changed = changed.replace(f', es: "{first["es"]}"', "", 1) if changed == text else changed
+        assert changed != text, "the test could not remove the Spanish text"
+        questions.write_text(changed, encoding="utf-8")
+
+    run = build_copy(tmp_path, change_tree=drop_spanish)
+    assert run.returncode != 0
+    assert "no 'es' version" in run.stderr and first["en"] in run.stderr, run.stderr[-2000:]

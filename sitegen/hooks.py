@@ -204,6 +204,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if FORBIDDEN.search(output):
         raise PluginError(f"{page.file.src_uri}: the built page contains a number for reporting people to ICE")
+    # Material reads each <link rel="alternate" hreflang> as a language's home: it fetches a
+    # sitemap.xml there and may reroute clicks by it. The language selector's own links already
+    # lead to the same page in the other language, and sitemap.xml lists the alternates for
+    # search engines: leave the head links out (no stray requests, no rerouting).
+    output = re.sub(r'<link rel="alternate" href="[^"]*" hreflang="\w+">', "", output)
     lang = _lang(config)
     if lang != DEFAULT_LANGUAGE:
         # Material looks for search/search_index.json under __config's "base": point a
@@ -275,8 +280,6 @@ def split_search_index(site: Path) -> None:
         target = site / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        if root:  # Material also reads the sitemap at that base (one sitemap lists every language)
-            shutil.copy2(site / "sitemap.xml", site / root / "sitemap.xml")
 
 
 KIT = "downloads/offline-kit.zip"

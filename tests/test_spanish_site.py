@@ -182,6 +182,8 @@ def switch_language(page: Page, lang: str) -> None:
 
 
 def test_the_language_selector_keeps_the_page(page: Page, base_url: str) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.goto(base_url + "/basics/stages/")
     switch_language(page, "es")
     expect(page).to_have_url(es(base_url, "/basics/stages/"))
@@ -189,6 +191,7 @@ def test_the_language_selector_keeps_the_page(page: Page, base_url: str) -> None
     page.goto(es(base_url, "/options/final-order/"))  # a page generated from the data
     switch_language(page, "en")
     expect(page).to_have_url(base_url + "/options/final-order/")
+    assert not failed, f"requests that failed on the way: {failed}"
 
 
 @pytest.fixture(scope="module")

@@ -71,7 +71,19 @@ def main() -> None:
 
     step("mkdocs build --strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE)], env=env)
+    # Not --quiet: it drops warnings before --strict can count them (a broken link would pass).
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(SITE)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    problems = [line for line in result.stderr.splitlines() if not line.startswith(("INFO", "  - "))]
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+    if result.returncode != 0:
+        raise SystemExit("build failed: mkdocs build --strict (see the lines above)")
     size = sum(f.stat().st_size for f in SITE.rglob("*") if f.is_file())
     print(f"built {SITE} in {time.perf_counter() - started:.1f} s ({size / 1e6:.1f} MB)")
 

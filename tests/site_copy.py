@@ -38,7 +38,8 @@ def build_copy(
         encoding="utf-8",
     )
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        # Not --quiet: it drops warnings before --strict can count them.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -48,3 +50,23 @@ def test_no_page_loads_python_except_the_guide(page: Page, base_url: str) -> Non
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     assert wasm == []
+
+
+def test_every_link_inside_the_site_leads_to_a_built_file(site_dir: Path) -> None:
+    """Links written as HTML (between languages, to the offline kit) are not checked by MkDocs:
+    every relative href and src on every built page must name a file the build wrote."""
+    broken = []
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        url = "/" + path.relative_to(site_dir).as_posix()
+        base = url if path.name == "404.html" else url.rsplit("/", 1)[0] + "/"
+        for target in re.findall(r'(?:href|src)="([^"#?]+)[^"]*"', page):
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target):  # another scheme or host: not ours
+                continue
+            if path.name == "404.html" and not target.startswith("/"):
+                continue  # the 404 page is served at any address: its links are absolute
+            resolved = posixpath.normpath(posixpath.join(base, target)) if not target.startswith("/") else target
+            file = site_dir / resolved.lstrip("/")
+            if not (file.is_file() or (file / "index.html").is_file()):
+                broken.append(f"{url}: {target}")
+    assert not broken, "\n".join(broken[:30])

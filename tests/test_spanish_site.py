@@ -327,3 +327,14 @@ def test_a_text_without_spanish_does_not_build(tmp_path: Path) -> None:
     run = build_copy(tmp_path, change_tree=drop_spanish)
     assert run.returncode != 0
     assert "no 'es' version" in run.stderr and first["en"] in run.stderr, run.stderr[-2000:]
+
+
+@pytest.mark.parametrize("page", ["about.md", "about.es.md"])
+def test_a_link_to_a_page_the_language_does_not_have_does_not_build(tmp_path: Path, page: str) -> None:
+    def link_nowhere(docs: Path) -> None:
+        target = docs / page
+        target.write_text(target.read_text(encoding="utf-8") + "\n[x](no-such-page.md)\n", encoding="utf-8")
+
+    run = build_copy(tmp_path, link_nowhere)
+    assert run.returncode != 0
+    assert "no-such-page.md" in run.stderr, run.stderr[-2000:]

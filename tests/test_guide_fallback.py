@@ -8,6 +8,8 @@ import pytest
 from guide_walk import answer_unknown_to_the_end
 from playwright.sync_api import Browser, Page, expect
 
+from sitegen.text import GUIDE_TEXT, table
+
 STAGE_PAGES = ["before-nta", "in-proceedings", "final-order", "court-of-appeals"]
 
 
@@ -35,20 +37,32 @@ def test_a_runtime_file_that_fails_gives_the_static_pages(page: Page, base_url: 
     assert page.url.endswith("/options/final-order/")
 
 
-def test_a_browser_without_webassembly_gives_the_static_pages(page: Page, base_url: str) -> None:
+HOMES = {"en": "/", "es": "/es/"}  # each language's guide falls back to its own pages
+
+
+@pytest.mark.parametrize("lang", HOMES)
+def test_a_browser_without_webassembly_gives_the_static_pages(page: Page, base_url: str, lang: str) -> None:
     page.add_init_script("delete globalThis.WebAssembly;")
-    page.goto(base_url + "/guide/")
+    page.goto(base_url + HOMES[lang] + "guide/")
     expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "failed")
-    expect(page.locator("#pd-guide > .pd-fallback a")).to_have_count(4)
+    expect(page.locator("#pd-guide > .pd-fallback")).to_contain_text(table(GUIDE_TEXT)["page_fallback"][lang][:40])
+    links = page.locator("#pd-guide > .pd-fallback a")
+    expect(links).to_have_count(4)
+    links.nth(2).click()
+    assert page.url == base_url + HOMES[lang] + "options/final-order/"
+    expect(page.locator("html")).to_have_attribute("lang", lang)
 
 
-def test_without_javascript_the_page_says_so_and_links_the_same_information(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize("lang", HOMES)
+def test_without_javascript_the_page_says_so_and_links_the_same_information(
+    browser: Browser, base_url: str, lang: str
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(base_url + "/guide/")
+        page.goto(base_url + HOMES[lang] + "guide/")
         note = page.locator("noscript .pd-fallback, .pd-fallback--noscript")
-        expect(note.first).to_contain_text("needs JavaScript")
+        expect(note.first).to_contain_text(table(GUIDE_TEXT)["page_noscript"][lang][:30])
         links = page.locator(".pd-fallback--noscript a")
         expect(links).to_have_count(4)
         hrefs = [links.nth(i).get_attribute("href") for i in range(4)]
@@ -56,9 +70,9 @@ def test_without_javascript_the_page_says_so_and_links_the_same_information(brow
         # The first question is there; "Continue" without the script sends nothing (method=dialog).
         page.locator("#pd-stage-1").check()
         page.locator(".pd-next").click()
-        assert page.url == base_url + "/guide/"
+        assert page.url == base_url + HOMES[lang] + "guide/"
         links.nth(1).click()
         expect(page.locator("h1")).to_be_visible()
-        assert page.url.endswith("/options/in-proceedings/")
+        assert page.url == base_url + HOMES[lang] + "options/in-proceedings/"
     finally:
         context.close()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from pdlogic import dates
 
 from .text import DEFAULT_LANGUAGE, Words
@@ -57,7 +59,7 @@ def generated_pages(data: dict[str, Any], today: dt.date, lang: str = DEFAULT_LA
 
 def library_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
     title = w("library_title")
-    out = [f"# {title}\n", w("library_intro") + "\n"]
+    out = [_h1(title, Words("en")("library_title")), w("library_intro") + "\n"]
     out.append(
         f"| {w('library_head_date')} | {w('library_head_document')} | {w('library_head_status')} |\n|---|---|---|"
     )
@@ -70,7 +72,7 @@ def library_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
 
 def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
     title = w("timeline_title")
-    out = [f"# {title}\n", w("timeline_intro") + "\n"]
+    out = [_h1(title, Words("en")("timeline_title")), w("timeline_intro") + "\n"]
     events = []
     for sid, doc in data["sources"].items():
         for change in doc["status"]:
@@ -90,7 +92,7 @@ def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
 
 def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
     doc = data["sources"][sid]
-    out = [f"# {w.name(_md_value(doc['title']))}\n", f"[[status:{sid}]]\n"]
+    out = [_h1(w.name(_md_value(doc["title"])), Words("en").text(doc["title"])), f"[[status:{sid}]]\n"]
     date = w.date(doc["date"]) + ("" if doc["date_confirmed"] else w("source_date_not_confirmed"))
     rows = [
         (w("source_author"), w.name(_md(doc["author"])) if doc["author"] else "—"),
@@ -148,7 +150,7 @@ def _reveals_warning(data: dict[str, Any], w: Words) -> str:
 
 def options_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
     title = w("options_title")
-    out = [f"# {title}\n", w("options_intro") + "\n", _reveals_warning(data, w)]
+    out = [_h1(title, Words("en")("options_title")), w("options_intro") + "\n", _reveals_warning(data, w)]
     for sid, slug in STAGE_PAGES.items():
         stage = data["stages"][sid]
         out.append(f"- [{_md(w.text(stage['label']))}]({slug}.md): {_md(w.text(stage['summary']))}")
@@ -158,7 +160,11 @@ def options_index(data: dict[str, Any], reviewed: str, w: Words) -> str:
 def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
     stage = data["stages"][sid]
     label = w.text(stage["label"])
-    out = [f"# {_md(label)}\n\n{w.text(stage['summary'])}\n", _reveals_warning(data, w), w("options_may_fit") + "\n"]
+    out = [
+        _h1(_md(label), Words("en").text(stage["label"])) + f"\n{w.text(stage['summary'])}\n",
+        _reveals_warning(data, w),
+        w("options_may_fit") + "\n",
+    ]
     for oid in stage["options"]:
         spec = data["options"][oid]
         out.append(f"## {_md(w.text(spec['title']))} {{ #{oid} }}\n")
@@ -199,7 +205,7 @@ def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
 def checklists_index(data: dict[str, Any], w: Words) -> str:
     reviewed = max(p["last_reviewed"] for p in data["checklist_pages"].values())
     title = w("checklists_title")
-    out = [f"# {title}\n", w("checklists_intro") + "\n"]
+    out = [_h1(title, Words("en")("checklists_title")), w("checklists_intro") + "\n"]
     for cid, page in data["checklist_pages"].items():
         out.append(f"- [{_md(w.text(page['title']))}]({cid}.md): {_md(w.text(page['intro']))}")
     return _page(w, title, reviewed, "public", out)
@@ -208,7 +214,7 @@ def checklists_index(data: dict[str, Any], w: Words) -> str:
 def checklist_page(data: dict[str, Any], cid: str, w: Words) -> str:
     page = data["checklist_pages"][cid]
     title = w.text(page["title"])
-    out = [f"# {_md(title)}\n", f"{w.text(page['intro'])}\n"]
+    out = [_h1(_md(title), Words("en").text(page["title"])), f"{w.text(page['intro'])}\n"]
     for item in page["items"]:
         if item["checklist"]:
             spec = data["checklist"][item["checklist"]]
@@ -278,6 +284,11 @@ def _value(data: dict[str, Any], fact: str, value: Any, w: Words) -> str:
             if fact in q["facts"] and answer["value"] == value:
                 return _lower_first(w.text(answer["label"]))
     return str(value).replace("_", " ")
+
+
+def _h1(text: str, english: str) -> str:
+    """The page title, anchored as in English: a shared link to it works in every language."""
+    return f"# {text} {{ #{slugify(english, '-')} }}\n"
 
 
 def _md_value(value: Any) -> Any:

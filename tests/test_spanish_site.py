@@ -338,3 +338,18 @@ def test_a_link_to_a_page_the_language_does_not_have_does_not_build(tmp_path: Pa
     run = build_copy(tmp_path, link_nowhere)
     assert run.returncode != 0
     assert "no-such-page.md" in run.stderr, run.stderr[-2000:]
+
+
+def test_a_place_in_a_page_has_the_same_address_in_both_languages(site_dir: Path) -> None:
+    """Headings keep their English anchors, so a shared link to a section works in either language."""
+    differ = []
+    for rel in PUBLIC:
+        ids = {}
+        for lang in ("en", "es"):
+            article = built(site_dir, rel, lang).read_text(encoding="utf-8").split("<article", 1)[1]
+            ids[lang] = set(re.findall(r'<h[1-4][^>]* id="([^"]+)"', article.split("</article>", 1)[0]))
+        if ids["en"] != ids["es"]:
+            differ.append(
+                f"{rel}: only English {sorted(ids['en'] - ids['es'])}, only Spanish {sorted(ids['es'] - ids['en'])}"
+            )
+    assert not differ, "\n".join(differ)

@@ -32,6 +32,9 @@ STAGE_PAGES = {
     "court_of_appeals": "court-of-appeals",
 }
 
+# Keys of sitegen/site_text.yaml the page script uses too (with every state_*).
+SHARED_WORDS = ("months", "date_day_month_year", "date_month_year", "undated", "status_unknown_after", "unconfirmed_suffix")
+
 # What the page script needs; the worker has the full data inside the wheel.
 PAGE_KEYS = (
     "facts",
@@ -65,7 +68,10 @@ def page_data(data: dict[str, Any], default_policy: str, built: str, lang: str =
     # Each page carries its own language only: the /es/ guide has the same ids, other words.
     out = {k: _one_language(data[k], lang) for k in PAGE_KEYS}
     out["lang"] = lang
-    out["ui"] = Words(lang, GUIDE_TEXT).all()
+    # The guide's own words, and the site's words for dates and statuses (the same on every page).
+    site = Words(lang).all()
+    shared = {k: v for k, v in site.items() if k in SHARED_WORDS or k.startswith("state_")}
+    out["ui"] = {**shared, **Words(lang, GUIDE_TEXT).all()}
     out["sources"] = {
         # The page shows a title, a date and today's status; the notes live on the library pages.
         sid: {

@@ -372,25 +372,25 @@ if (root) {
     return months[n - 1];
   }
   function humanDate(s) {
-    if (!s || s === "undated") return ui("date_undated");
+    if (!s || s === "undated") return ui("undated");
     const p = s.split("-");
     if (p.length === 1) return p[0];
     if (p.length === 2) return ui("date_month_year", { month: month(Number(p[1])), year: p[0] });
     return ui("date_day_month_year", { month: month(Number(p[1])), day: Number(p[2]), year: p[0] });
   }
   const STATE_KEYS = {
-    in_force: "status_in_force",
-    reinstated: "status_reinstated",
-    rescinded: "status_rescinded",
-    superseded: "status_superseded",
-    enjoined: "status_enjoined",
-    vacated: "status_vacated",
-    not_applied: "status_not_applied",
-    reversed: "status_reversed",
-    proposed: "status_proposed",
-    withdrawn: "status_withdrawn",
-    published: "status_published",
-    pending: "status_pending",
+    in_force: "state_in_force",
+    reinstated: "state_reinstated",
+    rescinded: "state_rescinded",
+    superseded: "state_superseded",
+    enjoined: "state_enjoined",
+    vacated: "state_vacated",
+    not_applied: "state_not_applied",
+    reversed: "state_reversed",
+    proposed: "state_proposed",
+    withdrawn: "state_withdrawn",
+    published: "state_published",
+    pending: "state_pending",
   };
   function statusToday(doc) {
     const now = new Date();
@@ -398,9 +398,9 @@ if (root) {
       return ui("status_unknown_after", { date: humanDate(doc.verified_through) });
     let change = null;
     for (const c of doc.status) if (parseDate(c.since) <= now) change = c;
-    if (!change) return ui("status_not_yet_issued");
+    if (!change) return ui("state_not_yet");
     const words = STATE_KEYS[change.state] ? ui(STATE_KEYS[change.state]) : change.state;
-    return change.confirmed ? words : ui("status_unconfirmed", { status: words });
+    return change.confirmed ? words : words + ui("unconfirmed_suffix");
   }
   const citeText = (sid) => {
     const doc = DATA.sources[sid];

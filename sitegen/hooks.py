@@ -177,6 +177,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
                 f'!!! info "{w("unreviewed_notice_title")}"\n    {w("unreviewed_notice", url=english + "/")}\n\n'
                 + notice
             )
+        if page.meta.get("language_link"):  # a visible link, for readers who miss the selector icon
+            notice = _language_links(page, lang) + notice
         if notice:
             markdown = re.sub(r"^(# .*\n)", lambda m: m.group(1) + "\n" + notice + "\n", markdown, count=1, flags=re.M)
         footer = f'\n\n<p class="pd-reviewed">{w("page_footer", date=w.date(reviewed.isoformat()))}</p>\n'
@@ -186,6 +188,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
     abbreviations = (ABBREVIATIONS / f"abbreviations{suffix}.md").read_text(encoding="utf-8")
     return markdown + footer + "\n\n" + abbreviations
+
+
+def _language_links(page: Any, lang: str) -> str:
+    """"Esta página en español" on the English page, "This page in English" on the Spanish one:
+    each in its own language, to the same page."""
+    site_root = "../" * page.url.count("/") or "./"
+    same = page.url.removeprefix(_lang_root(lang))
+    links = [
+        f'<a class="pd-language" href="{site_root}{_lang_root(other)}{same}" hreflang="{other}" lang="{other}">'
+        f"{Words(other)('this_page_in_language')}</a>"
+        for other in LANGUAGES
+        if other != lang
+    ]
+    return f'<p class="pd-language-links">{" · ".join(links)}</p>\n\n'
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

@@ -65,7 +65,7 @@ def article_text(page_html: str, marked_english: bool = False) -> str:
     body = page_html.split("<body", 1)[1]
     body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", body, flags=re.S)
     if not marked_english:
-        body = re.sub(r'<span lang="en">.*?</span>', " ", body, flags=re.S)
+        body = re.sub(r'<(span|a)\b[^>]* lang="en"[^>]*>.*?</\1>', " ", body, flags=re.S)
     body = re.sub(r'\stitle="[^"]*"', " ", body)  # abbreviation tooltips: official names
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
     return re.sub(r" ([.,;:)])", r"\1", text)
@@ -366,3 +366,14 @@ def test_a_place_in_a_page_has_the_same_address_in_both_languages(site_dir: Path
                 f"{rel}: only English {sorted(ids['en'] - ids['es'])}, only Spanish {sorted(ids['es'] - ids['en'])}"
             )
     assert not differ, "\n".join(differ)
+
+
+def test_the_home_page_and_the_guide_name_the_other_language_in_its_own_words(page: Page, base_url: str) -> None:
+    for path, other, words in (("/", "es", "Esta página en español"), ("/es/guide/", "en", "This page in English")):
+        page.goto(base_url + path)
+        link = page.locator(f"article a.pd-language[hreflang={other}]")
+        expect(link).to_have_text(words)
+        expect(link).to_have_attribute("lang", other)
+        link.click()
+        expected = "/es/" if path == "/" else "/guide/"
+        expect(page).to_have_url(base_url + expected)

@@ -907,7 +907,7 @@ if (root) {
   // The answers ride in window.name, which lasts only through this tab's next same-site page
   // load: never sent, never in the address bar, history or storage. The next page clears it.
   const CARRY = "pd-guide:";
-  for (const a of document.querySelectorAll("a.md-select__link[hreflang]")) {
+  for (const a of document.querySelectorAll("a.md-select__link[hreflang], a.pd-language")) {
     a.addEventListener("click", () => {
       if (Object.keys(facts).length) window.name = CARRY + encodeLink(facts, policy);
     });

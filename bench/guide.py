@@ -1,6 +1,7 @@
 """The guide's performance figures (issue 6), printed as figures and ratios, never asserted.
 
     PD_SITE_DIR=/tmp/site-x .venv/bin/python bench/guide.py [--runs 3] [--cache-control "public, max-age=3600"]
+        [--guide /es/guide/]   (the Spanish guide: same engine, its own page data)
 
 For a cold and a warm visit (a persistent Chromium profile, so the disk cache holds
 the 9.6 MB wasm; the server sends the Cache-Control given), in one run:
@@ -95,8 +96,9 @@ def kind(path: str) -> str:
 class Served:
     """The project's server on a free port, recording (path, status) of every response."""
 
-    def __init__(self, site: Path, cache_control: str) -> None:
+    def __init__(self, site: Path, cache_control: str, guide: str = "/guide/") -> None:
         self.site = site
+        self.guide = guide
         self.httpd = make_server(site, 0, cache_control=cache_control)
         self.hits: list[tuple[str, int]] = []
         handler = self.httpd.RequestHandlerClass.func  # type: ignore[attr-defined]
@@ -127,7 +129,7 @@ def one_visit(ctx: BrowserContext, srv: Served, reader: bool) -> dict[str, Any]:
     since = len(srv.hits)
     page = ctx.new_page()
     page.add_init_script(PROBE)
-    page.goto(srv.url + "/guide/")
+    page.goto(srv.url + srv.guide)
     page.wait_for_selector("#pd-guide[data-engine=ready], #pd-guide[data-engine=failed]", timeout=120_000)
     fig: dict[str, Any] = {"fcp": fcp(page)}
     if reader:
@@ -247,10 +249,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cache-control", default="public, max-age=3600")
+    parser.add_argument("--guide", default="/guide/", help="the guide's address: /guide/ or /es/guide/")
     args = parser.parse_args()
     site = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
-    srv = Served(site, args.cache_control)
-    print(f"site {site}, Cache-Control: {args.cache_control}, {args.runs} runs")
+    srv = Served(site, args.cache_control, args.guide)
+    print(f"site {site}, guide {args.guide}, Cache-Control: {args.cache_control}, {args.runs} runs")
     with sync_playwright() as p:
         report(run(p, srv, args.runs))
     srv.httpd.shutdown()

@@ -1,8 +1,10 @@
 // The service worker: keeps this site readable offline after one visit.
 //
-// - On install it stores the site's pages and assets (the list the build wrote
-//   below), in a cache named after the build. Python (Pyodide and the pdlogic
-//   wheel) is NOT in that list: it is stored only when a reader opens the guide.
+// - On install it stores the assets every page uses (the lists the build wrote
+//   below), in a cache named after the build. A page then asks it to store the
+//   pages of its own language (offline.js): a reader of one language does not
+//   download the other's. Python (Pyodide and the pdlogic wheel) is stored only
+//   when a reader opens the guide.
 // - Pages are network-first: a reader who is online always gets the newest
 //   build; the stored copy is used when the network fails or is too slow.
 //   Other files come from the stored copy of the same build.
@@ -13,12 +15,17 @@
 //   the guide page's memory.
 
 // The build replaces the object between the markers (sitegen/headers.py).
-const MANIFEST = /*PD-MANIFEST*/ { build: "dev", precache: [], guide: [] } /*PD-MANIFEST*/;
+const MANIFEST = /*PD-MANIFEST*/ { build: "dev", precache: [], pages: {}, guide: [] } /*PD-MANIFEST*/;
 
 const CACHE = `pd-site-${MANIFEST.build}`;
 const ROOT = new URL("./", self.location).href;
 const PAGE_TIMEOUT_MS = 6000; // on a weak signal, show the stored page after this long
 const PRECACHE = new Set(MANIFEST.precache.map((p) => new URL(p, ROOT).href));
+const PAGES = Object.fromEntries(
+  Object.entries(MANIFEST.pages).map(([lang, list]) => [lang, new Set(list.map((p) => new URL(p, ROOT).href))]),
+);
+// Every file of the site the worker may keep: network-first pages and stored assets.
+const SITE = new Set([...PRECACHE, ...Object.values(PAGES).flatMap((set) => [...set])]);
 const GUIDE = new Set(MANIFEST.guide.map((p) => new URL(p, ROOT).href));
 
 // The key a response is stored under: the URL without query or fragment,
@@ -56,8 +63,27 @@ async function store(urls) {
   for (let i = 0; i < missing.length; i += 6) await Promise.all(missing.slice(i, i + 6).map(download));
 }
 
+// The languages whose pages an older build's copy holds: a new build keeps the reader's
+// offline copy in the same languages (and only those).
+async function languagesKept() {
+  const kept = new Set();
+  for (const name of await caches.keys()) {
+    if (name === CACHE || !name.startsWith("pd-site-")) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      for (const [lang, pages] of Object.entries(PAGES)) if (pages.has(request.url)) kept.add(lang);
+    }
+  }
+  return [...kept];
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(store(PRECACHE).then(() => self.skipWaiting()));
+  event.waitUntil(
+    (async () => {
+      await store(PRECACHE);
+      for (const lang of await languagesKept()) await store(PAGES[lang]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -71,9 +97,12 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The guide page asks for Python to be stored once it is open (offline.js).
+// A page asks for its language's pages; the guide page, once open, for Python (offline.js).
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "store-guide") {
+  const data = event.data || {};
+  if (data.type === "store-pages" && PAGES[data.lang]) {
+    event.waitUntil(store(PAGES[data.lang]).catch(() => {}));
+  } else if (data.type === "store-guide") {
     event.waitUntil(store(GUIDE).catch(() => {}));
   }
 });
@@ -85,7 +114,7 @@ async function fromCache(key) {
 
 async function page(request, key) {
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic" && PRECACHE.has(key)) {
+    if (response.ok && response.type === "basic" && SITE.has(key)) {
       const cache = await caches.open(CACHE);
       await cache.put(key, response.clone());
     }
@@ -124,7 +153,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(ROOT)) return; // not ours: the browser handles it
   const key = keyOf(request.url);
-  if (!PRECACHE.has(key) && !GUIDE.has(key)) return;
+  if (!SITE.has(key) && !GUIDE.has(key)) return;
   const isPage = request.mode === "navigate" || key.endsWith("/") || key.endsWith(".html");
   event.respondWith(isPage ? page(request, key) : file(request, key));
 });

@@ -32,6 +32,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .text import DEFAULT_LANGUAGE, LANGUAGES
+
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 OUTSIDE_LINK = re.compile(r'<a (?P<attrs>[^>]*?)href="(?P<href>https?://[^"]+)"(?P<rest>[^>]*)>', re.I)
 
@@ -155,25 +157,40 @@ def add_outside_link_rel(page_html: str, site_url: str | None) -> str:
 # wheel) is stored only when a reader opens the guide; source maps, the sitemap
 # and the search's extra languages (the site is in English) are never stored.
 SW_MARKER = re.compile(r"/\*PD-MANIFEST\*/.*?/\*PD-MANIFEST\*/", re.S)
+# lunr's language files: only those the site's search uses (a language other than English
+# needs its stemmer and the shared stemmer support).
+_LUNR_USED = "|".join(["stemmer\\.support", *(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)])
 NOT_STORED = re.compile(
-    r"^(_headers|\.htaccess|nginx-headers\.conf|sw\.js|sitemap\.xml(\.gz)?)$|\.map$|^assets/javascripts/lunr/|^downloads/"
+    r"^(_headers|\.htaccess|nginx-headers\.conf|sw\.js|sitemap\.xml(\.gz)?)$|\.map$|^downloads/"
+    rf"|^assets/javascripts/lunr/(?!min/lunr\.({_LUNR_USED})\.min\.js$)"
 )
 
 
 def service_worker_manifest(site: Path) -> dict[str, object]:
     """What the service worker stores: site-relative URLs (pages as `dir/`), and a
-    build id that is a hash of every stored file, so any change makes a new cache."""
+    build id that is a hash of every stored file, so any change makes a new cache.
+    `precache` (stored at install) is what every page uses (assets/); `pages` holds each
+    language's own files, stored when a page in that language asks (a reader of one
+    language does not download the other's pages); `guide` is Python, stored when the
+    guide is opened."""
     precache: list[str] = []
+    pages: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     guide: list[str] = []
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
         if NOT_STORED.search(rel):
             continue
-        url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
-        (guide if rel.startswith("pyodide/") else precache).append(url or "./")
+        url = (rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel) or "./"
+        lang = next((lang for lang in LANGUAGES if rel.startswith(f"{lang}/")), DEFAULT_LANGUAGE)
+        if rel.startswith("pyodide/"):
+            guide.append(url)
+        elif rel.startswith("assets/"):
+            precache.append(url)
+        else:
+            pages[lang].append(url)
         digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return {"build": digest.hexdigest()[:16], "precache": precache, "guide": guide}
+    return {"build": digest.hexdigest()[:16], "precache": precache, "pages": pages, "guide": guide}
 
 
 def write_service_worker(site: Path) -> str:

@@ -75,12 +75,19 @@ def test_after_one_visit_the_site_works_offline_and_a_new_build_replaces_it(
     with serving(site_dir, log_path=log) as (url, httpd):
         port = httpd.server_address[1]
         page.goto(url + "/")
-        pages = [f"{url}/{p}" for p in manifest["precache"] if p != "./"]
-        found = page.evaluate(STORED, {"names": None, "urls": pages, "ms": 60_000})
+        english = [f"{url}/{p.removeprefix('./')}" for p in manifest["precache"] + manifest["pages"]["en"]]
+        found = page.evaluate(STORED, {"names": None, "urls": english, "ms": 60_000})
         assert found["keys"] == [f"pd-site-{manifest['build']}"] and found["missing"] == []
         assert not [line for line in log.read_text().splitlines() if "/pyodide/" in line], (
             "a reader who never opens the guide never downloads Python"
         )
+        assert not [line for line in log.read_text().splitlines() if line.startswith("GET /es/")], (
+            "a reader of English pages does not download the Spanish ones"
+        )
+        page.goto(url + "/es/")  # one Spanish page: the Spanish site is stored too
+        spanish = [f"{url}/{p}" for p in manifest["pages"]["es"]]
+        assert spanish and all("/es/" in u for u in spanish)
+        assert page.evaluate(STORED, {"names": None, "urls": spanish, "ms": 60_000})["missing"] == []
 
         page.goto(url + "/guide/")
         wait_ready(page)

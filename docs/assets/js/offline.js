@@ -1,6 +1,6 @@
 // Keeps this site readable offline after one visit: registers the service
 // worker (/sw.js). Loaded on every page, so it stays tiny and never loads Python.
-// On the guide page it also asks the worker to store Python for offline use.
+// It asks the worker to store this language's pages, and on the guide page Python too.
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
@@ -26,10 +26,13 @@
     navigator.serviceWorker
       .register(new URL("sw.js", root).href, { scope: root.pathname })
       .then(function () {
-        return onGuide ? navigator.serviceWorker.ready : null;
+        return navigator.serviceWorker.ready;
       })
       .then(function (registration) {
-        if (registration && registration.active) registration.active.postMessage({ type: "store-guide" });
+        if (!registration.active) return;
+        // This page's language only (the other language's pages are stored if the reader goes there).
+        registration.active.postMessage({ type: "store-pages", lang: document.documentElement.lang });
+        if (onGuide) registration.active.postMessage({ type: "store-guide" });
       })
       .catch(function () {
         // No offline copy (private browsing, storage full): the site works online as before.

@@ -106,6 +106,10 @@ def test_after_one_visit_the_site_works_offline_and_a_new_build_replaces_it(
     facts = walk(page, {"stage": "final_order", "detained": False, "circumstances": "none", "has_attorney": True})
     assert shown_options(page) == expected_options(facts)
     expect(page.locator("html")).to_have_attribute("lang", "es")
+    # and searching in Spanish: the Spanish index and lunr's Spanish stemmer were stored.
+    page.goto(url + "/es/")
+    page.locator("input.md-search__input").press_sequentially("deportación", delay=50)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
     page.goto(url + "/checklists/request-packet/")
     expect(page.locator("h1")).to_contain_text("The request packet")

@@ -110,16 +110,8 @@ class Words:
         return f'<span class="pd-badge pd-badge--{state}">{words}</span>'
 
 
-def human_date(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    return Words(lang).date(value)
-
-
 def status_today(doc: dict[str, Any], today: dt.date) -> tuple[str, bool]:
     """(state, confirmed) as far as the registry shows on `today`."""
     change = dates.change_on(doc, today)
     state = dates.state_on(doc, today)
     return state, bool(change and change["confirmed"])
-
-
-def badge(doc: dict[str, Any], today: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
-    return Words(lang).badge(doc, today)

@@ -33,7 +33,14 @@ STAGE_PAGES = {
 }
 
 # Keys of sitegen/site_text.yaml the page script uses too (with every state_*).
-SHARED_WORDS = ("months", "date_day_month_year", "date_month_year", "undated", "status_unknown_after", "unconfirmed_suffix")
+SHARED_WORDS = (
+    "months",
+    "date_day_month_year",
+    "date_month_year",
+    "undated",
+    "status_unknown_after",
+    "unconfirmed_suffix",
+)
 
 # What the page script needs; the worker has the full data inside the wheel.
 PAGE_KEYS = (

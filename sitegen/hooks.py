@@ -191,7 +191,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def _language_links(page: Any, lang: str) -> str:
-    """"Esta página en español" on the English page, "This page in English" on the Spanish one:
+    """ "Esta página en español" on the English page, "This page in English" on the Spanish one:
     each in its own language, to the same page."""
     site_root = "../" * page.url.count("/") or "./"
     same = page.url.removeprefix(_lang_root(lang))

@@ -31,6 +31,7 @@ def document_title(value: Any, ctx: Ctx, at: Where) -> Any:
     with no title of its own gets our description of it, which is translated (a text)."""
     return string(value, ctx, at) if isinstance(value, str) else text(value, ctx, at)
 
+
 conditional_rules = (listof(mapping({"id": ref("warnings"), "when": (condition, None)})), [])
 
 STATES = (

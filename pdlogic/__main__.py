@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import dates, engine
+from . import clock, dates, engine
 from .data import SOURCE_TREE, compiled
 from .engine import PolicyError
 from .facts import FactsError
@@ -133,7 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("coverage", help="walk every edge and condition; print what was not covered")
     p.set_defaults(func=cmd_coverage)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except clock.ClockError as exc:
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import conditions, dates
+from . import clock, conditions, dates
 from .facts import FactsError, validate
 from .result import OptionResult, Result
 
@@ -66,7 +66,7 @@ def policy_window(data: Mapping[str, Any], policy_id: str, today: dt.date) -> li
 def default_policy(data: Mapping[str, Any], today: dt.date | None = None) -> str:
     """The framework in force today: the latest to start among those in force on the last
     verified day. Computed from the registry, never typed."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     best: tuple[dt.date, str] | None = None
     for pid in data["policy_order"]:
         doc = data["sources"][data["policies"][pid]["source"]]
@@ -86,7 +86,7 @@ def evaluate(
     policy: str | None = None,
     today: dt.date | None = None,
 ) -> Result:
-    today = today or dt.date.today()
+    today = today or clock.today()
     clean = validate(facts, data["facts"])
     policy_id = default_policy(data, today) if policy is None else policy
     if policy_id not in data["policies"]:

@@ -29,10 +29,15 @@ def run(cmd: list[str], **kw: object) -> None:
 
 def main() -> None:
     started = time.perf_counter()
+    from pdlogic import clock
     from pdlogic.compiler import DataError, compile_tree
     from pdlogic.compiler.compile import for_engine
     from pdlogic.data import SOURCE_TREE
 
+    try:
+        step(f"as of {clock.today().isoformat()} (set {clock.ENV}=YYYY-MM-DD to build as of another day)")
+    except clock.ClockError as exc:
+        raise SystemExit(f"build failed: {exc}") from None
     step("check and compile decision_tree/")
     try:
         data = compile_tree(SOURCE_TREE)

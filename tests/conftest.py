@@ -10,12 +10,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from built import SITE, as_of, pin_clock
 
 from sitegen.chromium import ARGS, EXECUTABLE
 from sitegen.server import make_server
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = Path(os.environ.get("PD_SITE_DIR") or ROOT / "site")
 CHROMIUM = EXECUTABLE
 
 
@@ -59,6 +58,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
         "executable_path": CHROMIUM,
         "args": ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def browser_on_build_day(request: pytest.FixtureRequest) -> None:
+    """Every browser test's page lives on the day the site was built as of (tests/built.py)."""
+    if "page" in request.fixturenames or "context" in request.fixturenames:
+        pin_clock(request.getfixturevalue("context"), as_of(request.getfixturevalue("site_dir")))
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from built import as_of
 from playwright.sync_api import Page, expect
 
 import pdlogic
@@ -84,13 +85,13 @@ def shown_options(page: Page) -> list[tuple[str, bool]]:
 
 
 def expected_options(facts: dict[str, Any], policy: str | None = None) -> list[tuple[str, bool]]:
-    result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy)
+    result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=as_of())
     return [(o.id, o.recommended) for o in result.options]
 
 
 def expected(facts: dict[str, Any], policy: str | None = None) -> dict[str, Any]:
-    """pdlogic's result in CPython for the answers the guide was given."""
-    return pdlogic.evaluate(pdlogic.prune(facts, policy), policy).to_dict()
+    """pdlogic's result in CPython for the answers the guide was given, on the build's day."""
+    return pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=as_of()).to_dict()
 
 
 def shown_warnings(page: Page) -> list[str]:

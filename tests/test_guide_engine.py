@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from built import as_of, pin_clock
 from guide_walk import (
     answer_unknown_to_the_end,
     expected,
@@ -23,13 +24,14 @@ from playwright.sync_api import Browser, Page, Route, expect
 from pdlogic.data import compiled
 from pdlogic.engine import default_policy
 
-DEFAULT = default_policy(compiled())
+DEFAULT = default_policy(compiled(), as_of())
 
 
 @pytest.fixture(scope="module")
 def guide(browser: Browser, base_url: str) -> Iterator[Page]:
     """One page load for all the walks below: "Start again" between them, as a reader would."""
     context = browser.new_context()
+    pin_clock(context, as_of())
     seen: list[str] = []
     context.on("request", lambda r: seen.append(r.url))
     page = context.new_page()

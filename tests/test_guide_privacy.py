@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
+from built import as_of, pin_clock
 from guide_walk import answer_until, path_labels, shown_options, wait_ready, walk
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
@@ -143,6 +144,7 @@ def test_a_link_to_the_result_restores_it_in_another_browser(page: Page, base_ur
     options, path = shown_options(page), path_labels(page)
 
     other = browser.new_context()
+    pin_clock(other, as_of())
     try:
         fresh = other.new_page()
         fresh.goto(link)

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from built import as_of
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Page, expect
 from site_copy import build_copy
@@ -80,7 +80,7 @@ def page_sources(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
         src = path.relative_to(DOCS).as_posix()
         if not src.startswith("includes/") and not re.search(r"\.[a-z]{2}\.md$", src):  # English pages
             metas[src] = get_data(path.read_text(encoding="utf-8"))[1]
-    for src, markdown in pages.generated_pages(data, dt.date.today()).items():
+    for src, markdown in pages.generated_pages(data, as_of()).items():
         metas[src] = get_data(markdown)[1]
     return metas
 
@@ -229,8 +229,7 @@ def test_links_to_other_sites_carry_noreferrer(html_pages: dict[str, str], site_
 def test_pages_that_describe_policies_say_which_and_what_is_in_force_today(
     html_pages: dict[str, str], data: dict[str, Any]
 ) -> None:
-    today = dt.date.today()
-    current = en(data["policies"][engine.default_policy(data, today)]["title"])
+    current = en(data["policies"][engine.default_policy(data, as_of())]["title"])
     described = {
         src: meta["describes_policies"] for src, meta in page_sources(data).items() if meta.get("describes_policies")
     }

@@ -9,7 +9,6 @@ Chromium for what a reader does.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from built import as_of, pin_clock
 from guide_walk import answer_until, path_labels, shown_options, wait_ready, walk
 from mkdocs.utils.meta import get_data
 from playwright.sync_api import Browser, Page, expect
@@ -44,7 +44,7 @@ def public_pages() -> list[str]:
             continue
         if get_data(path.read_text(encoding="utf-8"))[1].get("audience") == "public":
             found.append(rel)
-    for rel, text in generated_pages(compiled(), dt.date.today()).items():
+    for rel, text in generated_pages(compiled(), as_of()).items():
         if get_data(text)[1].get("audience") == "public":
             found.append(rel)
     return found
@@ -210,6 +210,7 @@ def test_the_language_selector_keeps_the_page(page: Page, base_url: str) -> None
 @pytest.fixture(scope="module")
 def spanish_guide(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context()
+    pin_clock(context, as_of())
     page = context.new_page()
     page.goto(es(base_url, "/guide/"))
     wait_ready(page)
@@ -286,7 +287,7 @@ def test_every_spanish_page_says_when_it_was_reviewed_and_that_it_is_not_legal_a
 
 def test_spanish_pages_that_describe_policies_say_which_and_what_is_in_force_today(site_dir: Path) -> None:
     data = compiled()
-    current = data["policies"][default_policy(data, dt.date.today())]["title"]["es"]
+    current = data["policies"][default_policy(data, as_of())]["title"]["es"]
     notice = table(SITE_TEXT)["policy_notice_title"]["es"]
     checked = 0
     for rel in PUBLIC:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -70,22 +69,22 @@ def load_tree(root: Path) -> tuple[dict[str, Any], Ctx, dict[str, Where]]:
     return sections, ctx, defined_at
 
 
-def compile_tree(root: Path, today: dt.date | None = None) -> dict[str, Any]:
+def compile_tree(root: Path) -> dict[str, Any]:
     sections, ctx, defined_at = load_tree(root)
     checks.references(sections, ctx)
     if ctx.problems:
         raise DataError(ctx.problems)  # everything after this assumes ids resolve
-    data = assemble(sections, today)
+    data = assemble(sections)
     checks.run(data, ctx, defined_at)
     if ctx.problems:
         raise DataError(ctx.problems)
     return data
 
 
-def assemble(sections: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+def assemble(sections: dict[str, Any]) -> dict[str, Any]:
     data = dict(sections)
     data["schema"] = SCHEMA_VERSION
-    data["compiled_on"] = (today or dt.date.today()).isoformat()
+    # No compile date: the engine's data, and the wheel that carries it, do not change with the calendar.
     data["policy_order"] = sorted(
         data["policies"], key=lambda pid: data["sources"][data["policies"][pid]["source"]]["status"][0]["since"]
     )

@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import conditions, dates, engine
+from .. import clock, conditions, dates, engine
 from ..facts import FactsError
 from ..questions import next_question, prune
 from .graph import RESULT, explore, routing_facts
@@ -526,7 +526,7 @@ def _show(node: Any) -> str:
 
 def run(data: Mapping[str, Any], today: dt.date | None = None) -> Report:
     start = time.perf_counter()
-    r = _Run(data, today or dt.date.today())
+    r = _Run(data, today or clock.today())
     finished = r.walk()
     r.conditions(finished)
     r.options(finished)

@@ -38,12 +38,15 @@ async function start(wheel) {
   const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime });
   await pyodide.loadPackage(new URL(wheel, runtime).href, { messageCallback: () => {} });
   pyodide.runPython(`
+import datetime
 import json
 import pdlogic
 
-def _evaluate(facts_json, policy):
+def _evaluate(facts_json, policy, today):
+    # The page sends the device's date; without one, the engine's own clock.
+    day = datetime.date.fromisoformat(today) if today else None
     try:
-        result = pdlogic.evaluate(json.loads(facts_json), policy or None)
+        result = pdlogic.evaluate(json.loads(facts_json), policy or None, day)
     except pdlogic.FactsError as exc:
         return json.dumps({"ok": False, "key": exc.key, "message": str(exc)})
     except pdlogic.PolicyError as exc:
@@ -70,7 +73,7 @@ self.onmessage = async (event) => {
   if (msg.type === "evaluate") {
     try {
       await started;
-      const out = JSON.parse(evaluate(JSON.stringify(msg.facts), msg.policy || ""));
+      const out = JSON.parse(evaluate(JSON.stringify(msg.facts), msg.policy || "", msg.today));
       self.postMessage({ type: "result", id: msg.id, ...out });
     } catch (err) {
       // Never a Python traceback on the page: a short reason only.

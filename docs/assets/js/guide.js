@@ -119,7 +119,7 @@ if (root) {
       return;
     }
     requestId += 1;
-    worker.postMessage({ type: "evaluate", id: requestId, facts: { ...facts }, policy });
+    worker.postMessage({ type: "evaluate", id: requestId, facts: { ...facts }, policy, today: todayISO() });
   }
 
   // ---- questions ----
@@ -361,6 +361,13 @@ if (root) {
     final_order: "final-order",
     court_of_appeals: "court-of-appeals",
   };
+  // "Today" in the reader's browser is the device's own date, read here only: the status
+  // words on the page and the engine's result (it gets this date with every question) agree.
+  function todayISO() {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
   function parseDate(s) {
     if (s === "undated") return new Date(-8e15);
     const p = s.split("-").map(Number);
@@ -393,8 +400,8 @@ if (root) {
     pending: "state_pending",
   };
   function statusToday(doc) {
-    const now = new Date();
-    if (now > new Date(parseDate(doc.verified_through).getTime() + 86400000))
+    const now = parseDate(todayISO());
+    if (now > parseDate(doc.verified_through))
       return ui("status_unknown_after", { date: humanDate(doc.verified_through) });
     let change = null;
     for (const c of doc.status) if (parseDate(c.since) <= now) change = c;
@@ -806,7 +813,7 @@ if (root) {
     const pol = DATA.policies[r.policy];
     const lines = [
       ui("text_heading"),
-      ui("text_from", { address: `${location.origin}${location.pathname}`, date: new Date().toISOString().slice(0, 10) }),
+      ui("text_from", { address: `${location.origin}${location.pathname}`, date: todayISO() }),
       "",
       ui("text_rules", { rules: t(pol.title), dates: policyDates(r.policy) }),
       "",

@@ -24,10 +24,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-from pdlogic import clock, dates, engine  # noqa: E402
+from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import guide, headers, pages  # noqa: E402
+from sitegen import guide, headers, notices, pages  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
@@ -359,8 +359,9 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
             if c["kind"] == "phone"
             else c["value"]
         )
-        if extra == "short":  # printed sheets: the number and its hours; the web pages carry the provenance
-            return f"**{pages._md(w.text(c['label']))}**: {value}{pages._md(hours)}"
+        if extra == "short":  # printed sheets: the number and its hours; the name links to where it comes from
+            where = _rel(src, "library/" + c["source"] + ".md")
+            return f"[**{pages._md(w.text(c['label']))}**]({where}): {value}{pages._md(hours)}"
         unconfirmed = "" if c["confirmed"] else ", " + w("contact_unconfirmed")
         published = (
             w("contact_undated") if c["published"] == "undated" else w("contact_published", date=w.date(c["published"]))
@@ -395,42 +396,9 @@ def _cite(ident: str, src: str, pinpoint: str | None, w: Words) -> str:
 
 
 def _policy_notice(policy_ids: list[str], src: str, w: Words) -> str:
-    data, today = STATE["data"], STATE["today"]
-    if not policy_ids:
-        return ""
     for pid in policy_ids:
-        if pid not in data["policies"]:
+        if pid not in STATE["data"]["policies"]:
             raise PluginError(f"docs/{src}: describes_policies names unknown policy {pid!r}")
-    current = STATE["default_policy"]
-    cur = data["policies"][current]
-    checked = dates.parse(data["sources"][cur["source"]]["verified_through"])
-    # Past its last check, the framework is "the latest we know of", never "in force today".
-    verified = today <= checked
-    # The rules' name links to their document's page: its dates and status are one click away.
-    page_of_rules = _rel(src, "library/" + cur["source"] + ".md")
-    link = f"[{pages._md(w.text(cur['title']))}]({page_of_rules})"
-    args = {"title": link, "checked": w.date(checked.isoformat())}
-    title = w("policy_notice_title")
-    if policy_ids == [current]:
-        key = "policy_notice_current" if verified else "policy_notice_current_unverified"
-        return f'!!! info "{title}"\n    {w(key, **args)}\n'
-    spans = []
-    for pid in policy_ids:
-        doc = data["sources"][data["policies"][pid]["source"]]
-        horizon = dates.parse(doc["verified_through"])
-        parts = []
-        for s, e in engine.policy_window(data, pid, today):
-            start = w.date(s.isoformat())
-            if e >= today - dt.timedelta(days=1):
-                parts.append(w("policy_span_open", start=start))
-            elif e == horizon:  # ended only by our last check, not by any change a source shows
-                parts.append(w("policy_span_unverified", start=start, checked=w.date(e.isoformat())))
-            else:
-                parts.append(w("policy_span", start=start, end=w.date(e.isoformat())))
-        spans.append(f"{w.text(data['policies'][pid]['short'])} ({'; '.join(parts) or w('policy_dates_unconfirmed')})")
-    today_key = "policy_notice_today" if verified else "policy_notice_today_unverified"
-    return (
-        f'!!! info "{title}"\n'
-        f"    {w('policy_notice_describes', spans='; '.join(spans))}\n"
-        f"    {w(today_key, **args)}\n"
+    return notices.policy_notice(
+        STATE["data"], policy_ids, STATE["today"], w, lambda sid: _rel(src, f"library/{sid}.md")
     )

@@ -33,6 +33,8 @@ def as_of(site: Path = SITE) -> dt.date:
 
 
 def pin_clock(context: BrowserContext, day: dt.date) -> None:
-    """The browser's clock stands at noon on `day` (timers keep running): the device date
-    the guide reads and hands to the engine."""
-    context.clock.set_fixed_time(dt.datetime.combine(day, dt.time(12)))
+    """The browser's clock starts at noon on `day` and runs on from there: the device date the
+    guide reads and hands to the engine. (A clock that stands still would stall every timer
+    that waits for time to pass, such as the search box's debounce.)"""
+    context.clock.install(time=dt.datetime.combine(day, dt.time(12)))
+    context.clock.resume()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -89,9 +90,9 @@ def expected_options(facts: dict[str, Any], policy: str | None = None) -> list[t
     return [(o.id, o.recommended) for o in result.options]
 
 
-def expected(facts: dict[str, Any], policy: str | None = None) -> dict[str, Any]:
-    """pdlogic's result in CPython for the answers the guide was given, on the build's day."""
-    return pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=as_of()).to_dict()
+def expected(facts: dict[str, Any], policy: str | None = None, day: dt.date | None = None) -> dict[str, Any]:
+    """pdlogic's result in CPython for the answers the guide was given, on `day` (the build's)."""
+    return pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=day or as_of()).to_dict()
 
 
 def shown_warnings(page: Page) -> list[str]:

@@ -17,12 +17,14 @@ def build_copy(
     tmp_path: Path,
     change_docs: Callable[[Path], None] = lambda docs: None,
     change_tree: Callable[[Path], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of copies changed by the callbacks; returns the finished run."""
+    """`mkdocs build --strict` of copies changed by the callbacks (with `env` added to the
+    environment, e.g. PD_TODAY); the site lands in tmp_path/site. Returns the finished run."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     change_docs(docs)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if change_tree is not None:
         tree = tmp_path / "decision_tree"
         shutil.copytree(ROOT / "decision_tree", tree)

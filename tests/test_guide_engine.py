@@ -4,6 +4,7 @@ today's framework and older ones chosen with the policy selector."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -73,9 +74,10 @@ def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_ur
     expect(page.locator(".pd-path li[data-question=stage] .pd-path__answer")).to_contain_text("removed")
 
 
-def agree(page: Page, facts: dict[str, Any], policy: str | None) -> dict[str, Any]:
-    """Every section of the result on the page is pdlogic's result in CPython, item by item."""
-    want = expected(facts, policy)
+def agree(page: Page, facts: dict[str, Any], policy: str | None, day: dt.date | None = None) -> dict[str, Any]:
+    """Every section of the result on the page is pdlogic's result in CPython on `day` (the
+    build's), item by item."""
+    want = expected(facts, policy, day)
     assert shown_options(page) == [(o["id"], o["recommended"]) for o in want["options"]]
     assert sorted(shown_warnings(page)) == sorted(want["warnings"])
     if "reveals_to_dhs" in want["warnings"]:

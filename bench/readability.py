@@ -23,7 +23,6 @@ pyphen's Spanish hyphenation. Figures only: no asserts.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import statistics
 import sys
@@ -36,6 +35,7 @@ import textstat  # noqa: E402
 import textstat.backend.counts._count_syllables as syllables  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
+from pdlogic import clock  # noqa: E402
 from pdlogic.compiler import compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
 from sitegen import pages  # noqa: E402
@@ -145,7 +145,7 @@ def collect(every: bool, lang: str = "en") -> list[tuple[str, str, str]]:
         body, meta = get_data(path.read_text(encoding="utf-8"))
         found.append((src, str(meta.get("audience", "—")), body))
     data = compile_tree(SOURCE_TREE)
-    for src, markdown in pages.generated_pages(data, dt.date.today(), lang).items():
+    for src, markdown in pages.generated_pages(data, clock.today(), lang).items():
         body, meta = get_data(markdown)
         found.append((src + " (generated)", str(meta.get("audience", "—")), body))
     return [f for f in found if every or f[1] == "public"]

@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import guide, headers, notices, pages  # noqa: E402
+from sitegen import address, guide, headers, notices, pages  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
@@ -75,7 +75,9 @@ def on_config(config: Any) -> Any:
             default_policy=engine.default_policy(data, today),
             hashes=set(),
             site_url=config["site_url"] or "",
+            public_url=address.public_url(config["site_url"]),
         )
+        address.announce(config["site_url"], STATE["public_url"])
     return config
 
 
@@ -380,11 +382,18 @@ QR_TARGETS = {"guide": "guide/"}
 
 
 def _qr(ident: str | None, src: str, w: Words) -> str:
-    if ident not in QR_TARGETS or not STATE["site_url"]:
-        raise PluginError(f"docs/{src}: [[qr:{ident}]] needs one of {sorted(QR_TARGETS)} and site_url in mkdocs.yml")
-    url = STATE["site_url"].rstrip("/") + "/" + _lang_root(w.lang) + QR_TARGETS[ident]
+    if ident not in QR_TARGETS:
+        raise PluginError(f"docs/{src}: [[qr:{ident}]] needs one of {sorted(QR_TARGETS)}")
+    if not STATE["public_url"]:
+        # A sheet printed from a local copy must not send phones to an address that only
+        # works on the machine that built it.
+        return f'<div class="pd-qr pd-qr--none"><p class="pd-qr__how">{w("qr_no_address")}</p></div>'
+    url = STATE["public_url"] + _lang_root(w.lang) + QR_TARGETS[ident]
     svg = qr_svg(url, w("qr_alt", url=url))
-    return f'<div class="pd-qr">{svg}<p class="pd-qr__url"><strong>{url}</strong></p></div>'
+    return (
+        f'<div class="pd-qr">{svg}<p class="pd-qr__url"><strong>{url}</strong></p>'
+        f'<p class="pd-qr__how">{w("qr_how")}</p></div>'
+    )
 
 
 def _cite(ident: str, src: str, pinpoint: str | None, w: Words) -> str:

@@ -18,8 +18,12 @@ from pathlib import Path
 import pypdf
 import pytest
 from playwright.sync_api import Page, expect
+from site_copy import build_copy
 
 from pdlogic.data import compiled
+from sitegen import address
+from sitegen.server import serving
+from sitegen.text import Words
 
 # Each language's handout: its address, what must be on the paper, and its page limit.
 # The Spanish runs longer (and carries the "not yet reviewed" notice): two pages at most.
@@ -105,3 +109,61 @@ def test_handout_qr_code_opens_the_guide_in_its_language_at_the_configured_addre
     decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, check=False)
     assert decoded.returncode == 0, f"zbarimg found no code: {decoded.stderr.decode(errors='replace')}"
     assert decoded.stdout.decode().strip() == expected
+
+
+# --- A sheet from a copy with no public address ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("site_url", "public"),
+    [
+        (None, None),
+        ("http://127.0.0.1:8000/", None),
+        ("http://localhost:8000", None),
+        ("http://192.168.1.20:8000/", None),
+        ("http://laptop.local/", None),
+        ("https://pd-guide.test", "https://pd-guide.test/"),
+        ("https://example.org/pd/", "https://example.org/pd/"),
+    ],
+)
+def test_only_an_address_phones_can_reach_from_anywhere_is_public(site_url: str | None, public: str | None) -> None:
+    assert address.public_url(site_url) == public
+
+
+@pytest.fixture(scope="module")
+def local_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built as `./dev serve` builds it: no SITE_URL (the local server's address)."""
+    tmp = tmp_path_factory.mktemp("local")
+    done = build_copy(tmp, env={"SITE_URL": None, address.REQUIRE: None})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return tmp / "site", done.stderr
+
+
+@pytest.mark.parametrize("lang", HANDOUTS)
+def test_a_sheet_from_a_local_copy_prints_no_code_and_no_local_address(
+    page: Page, local_copy: tuple[Path, str], tmp_path: Path, lang: str
+) -> None:
+    site, stderr = local_copy
+    assert "this build has no public address" in stderr and address.REQUIRE in stderr
+    with serving(site) as (url, _):
+        page.goto(url + HANDOUTS[lang][0])
+        article = page.locator("article")
+        expect(article).to_contain_text(Words(lang)("qr_no_address"))
+        for local in ("127.0.0.1", "localhost"):
+            expect(article).not_to_contain_text(local)
+        assert page.locator("svg.pd-qr__code").count() == 0
+        shot = tmp_path / "sheet.png"
+        page.emulate_media(media="print")
+        page.screenshot(path=shot, full_page=True)
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("zbarimg is missing: apt-get install zbar-tools")
+    decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, text=True, check=False)
+    assert decoded.stdout.strip() == "", f"a code was found on the sheet: {decoded.stdout}"
+
+
+def test_the_deployment_switch_refuses_a_build_with_no_public_address(tmp_path: Path) -> None:
+    done = build_copy(tmp_path, env={"SITE_URL": "http://127.0.0.1:8000/", address.REQUIRE: "1"})
+    assert done.returncode != 0
+    assert "this build has no public address" in done.stderr and "SITE_URL" in done.stderr
+    assert not (tmp_path / "site" / "organizers" / "handout" / "index.html").exists()

@@ -14,6 +14,10 @@ from functools import cache
 from typing import Any
 
 IN_FORCE = frozenset({"in_force", "reinstated"})
+# States that end a document for good: nothing in its own history can follow them, so
+# they are shown with their date however old the last check is (decision 0008). Every
+# other state (in force, vacated, enjoined, not applied, ...) can still change.
+FINAL = frozenset({"rescinded", "superseded", "withdrawn", "reversed"})
 UNKNOWN = "unknown"
 NOT_YET = "not_yet_issued"
 
@@ -45,6 +49,15 @@ def change_on(doc: Mapping[str, Any], day: dt.date) -> Mapping[str, Any] | None:
     """The status entry that holds on `day` (None before the first or after verification)."""
     if day > parse(doc["verified_through"]):
         return None
+    found = None
+    for change in doc["status"]:
+        if parse(change["since"]) <= day:
+            found = change
+    return found
+
+
+def last_known(doc: Mapping[str, Any], day: dt.date) -> Mapping[str, Any] | None:
+    """The last status entry a source shows on or before `day`, however old the check."""
     found = None
     for change in doc["status"]:
         if parse(change["since"]) <= day:

@@ -40,6 +40,8 @@ SHARED_WORDS = (
     "undated",
     "status_unknown_after",
     "unconfirmed_suffix",
+    "badge_state_on",
+    "badge_state_since",
 )
 
 # What the page script needs; the worker has the full data inside the wheel.
@@ -90,6 +92,7 @@ def page_data(data: dict[str, Any], default_policy: str, built: str, lang: str =
         }
         for sid, doc in data["sources"].items()
     }
+    out["final_states"] = sorted(dates.FINAL)  # shown with their date however old the check (decision 0008)
     out["policy_dates"] = {pid: policy_dates(data, pid) for pid in data["policy_order"]}
     out["default_policy"] = default_policy
     out["built"] = built

@@ -176,9 +176,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
                 page.url.removeprefix(_lang_root(lang)) or ".", posixpath.dirname(page.url.rstrip("/") + "/x")
             )
             notice = (
-                f'!!! info "{w("unreviewed_notice_title")}"\n    {w("unreviewed_notice", url=english + "/")}\n\n'
-                + notice
+                f'<p class="pd-unreviewed">{w("unreviewed_notice_title")} · '
+                f"{w('unreviewed_notice', url=english + '/')}</p>\n\n" + notice
             )
+        if _printable(src):
+            notice += f'<button type="button" class="md-button pd-print" data-pd-print hidden>{w("print_button")}</button>\n\n'
         if page.meta.get("language_link"):  # a visible link, for readers who miss the selector icon
             notice = _language_links(page, lang) + notice
         if notice:
@@ -190,6 +192,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
     abbreviations = (ABBREVIATIONS / f"abbreviations{suffix}.md").read_text(encoding="utf-8")
     return markdown + footer + "\n\n" + abbreviations
+
+
+def _printable(src: str) -> bool:
+    """Pages people print: the handout, each checklist, each library document (any language)."""
+    src = re.sub(r"\.[a-z]{2}\.md$", ".md", src)
+    if src == "organizers/handout.md":
+        return True
+    folder, _, name = src.partition("/")
+    return folder in ("checklists", "library") and name not in ("index.md", "timeline.md")
 
 
 def _language_links(page: Any, lang: str) -> str:

@@ -92,7 +92,11 @@ def timeline(data: dict[str, Any], reviewed: str, w: Words) -> str:
 
 def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
     doc = data["sources"][sid]
-    out = [_h1(w.name(_md_value(doc["title"])), Words("en").text(doc["title"])), f"[[status:{sid}]]\n"]
+    out = [
+        _h1(w.name(_md_value(doc["title"])), Words("en").text(doc["title"])),
+        f"[[status:{sid}]]\n",
+        f'<p class="pd-checked">{w("source_last_checked", date=w.date(doc["verified_through"]))}</p>\n',
+    ]
     date = w.date(doc["date"]) + ("" if doc["date_confirmed"] else w("source_date_not_confirmed"))
     rows = [
         (w("source_author"), w.name(_md(doc["author"])) if doc["author"] else "—"),
@@ -111,12 +115,13 @@ def source_page(data: dict[str, Any], sid: str, w: Words) -> str:
         f"\n## {w('source_in_short')} {{ #in-short }}\n\n{w.text(doc['summary'], f'sources.yaml {sid} summary')}\n"
     )
     out.append(f"## {w('source_history')} {{ #status-over-time }}\n")
-    out.append(w("source_history_head") + "\n|---|---|---|---|---|")
+    # A list, not a five-column table: it reads on a 390 px phone and prints short.
     for change in doc["status"]:
-        by = f"[[src:{change['by']}]]" if change["by"] else "—"
+        by = w("source_history_by", source=f"[[src:{change['by']}]]") if change["by"] else ""
+        confirmed = w("source_history_confirmed") if change["confirmed"] else w("source_history_unconfirmed")
         out.append(
-            f"| {w.date(change['since'])} | {w.state(change['state'])} | {by} | "
-            f"{w('yes') if change['confirmed'] else w('no')} | {w.name(_md(str(change['note']['en'])))} |"
+            f"- **{w.date(change['since'])}: {w.state(change['state'])}**{by}. {confirmed}. "
+            f"{w.name(_md(str(change['note']['en'])))}"
         )
     verified = ", ".join(f"[[src:{v}]]" for v in doc["verified_by"]) or w("source_verified_default")
     out.append("\n" + w("source_verified", date=w.date(doc["verified_through"]), by=verified) + "\n")

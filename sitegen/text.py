@@ -97,21 +97,26 @@ class Words:
         return self(f"state_{key}")
 
     def badge(self, doc: dict[str, Any], today: dt.date) -> str:
-        state, confirmed = status_today(doc, today)
-        if doc["status"][-1]["state"] == "published" and state in (dates.UNKNOWN, "published"):
-            # A letter, press release or advisory is a record of its day, not guidance
-            # whose force could lapse: "unknown" would mislead.
-            state, confirmed = "published", True
-        words = self.state(state)
-        if state == dates.UNKNOWN:
-            words = self("status_unknown_after", date=self.date(doc["verified_through"]))
-        elif not confirmed and state != dates.NOT_YET:
-            words += self("unconfirmed_suffix")
+        """The last known state with its date ("rescinded Feb. 20, 2017", "in force since
+        Jan. 20, 2025"); "status unknown after <last check>" only where that state could
+        still have changed since (decision 0008)."""
+        state, words = self.status_words(doc, today)
         return f'<span class="pd-badge pd-badge--{state}">{words}</span>'
 
-
-def status_today(doc: dict[str, Any], today: dt.date) -> tuple[str, bool]:
-    """(state, confirmed) as far as the registry shows on `today`."""
-    change = dates.change_on(doc, today)
-    state = dates.state_on(doc, today)
-    return state, bool(change and change["confirmed"])
+    def status_words(self, doc: dict[str, Any], today: dt.date) -> tuple[str, str]:
+        change = dates.last_known(doc, today)
+        if change is None:
+            return dates.NOT_YET, self.state(dates.NOT_YET)
+        state = change["state"]
+        if doc["status"][-1]["state"] == "published":
+            # A letter, press release or advisory is a record of its day, not guidance
+            # whose force could lapse: "unknown" would mislead.
+            return "published", self.state("published")
+        date = self.date(change["since"])
+        if state in dates.FINAL:
+            words = self("badge_state_on", state=self.state(state), date=date)
+        elif today > dates.parse(doc["verified_through"]):
+            return dates.UNKNOWN, self("status_unknown_after", date=self.date(doc["verified_through"]))
+        else:
+            words = self("badge_state_since", state=self.state(state), date=date)
+        return state, words + ("" if change["confirmed"] else self("unconfirmed_suffix"))

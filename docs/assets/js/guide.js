@@ -399,14 +399,21 @@ if (root) {
     published: "state_published",
     pending: "state_pending",
   };
+  // The same words as the site's badges (sitegen/text.py, decision 0008): the last known state
+  // with its date; "status unknown" only where that state could still have changed since.
   function statusToday(doc) {
     const now = parseDate(todayISO());
-    if (now > parseDate(doc.verified_through))
-      return ui("status_unknown_after", { date: humanDate(doc.verified_through) });
     let change = null;
     for (const c of doc.status) if (parseDate(c.since) <= now) change = c;
     if (!change) return ui("state_not_yet");
-    const words = STATE_KEYS[change.state] ? ui(STATE_KEYS[change.state]) : change.state;
+    if (doc.status[doc.status.length - 1].state === "published") return ui("state_published");
+    const state = STATE_KEYS[change.state] ? ui(STATE_KEYS[change.state]) : change.state;
+    const date = humanDate(change.since);
+    let words;
+    if (DATA.final_states.includes(change.state)) words = ui("badge_state_on", { state, date });
+    else if (now > parseDate(doc.verified_through))
+      return ui("status_unknown_after", { date: humanDate(doc.verified_through) });
+    else words = ui("badge_state_since", { state, date });
     return change.confirmed ? words : words + ui("unconfirmed_suffix");
   }
   const citeText = (sid) => {

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .server import read_headers_file  # noqa: F401  (stdlib-only: the offline kit carries server.py)
 from .text import DEFAULT_LANGUAGE, LANGUAGES
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -106,17 +107,6 @@ def write_headers_file(site: Path, hashes: Iterable[str]) -> None:
         'add_header Cache-Control "no-cache" always;',
     ]
     (site / "nginx-headers.conf").write_text("\n".join(nginx) + "\n", encoding="utf-8")
-
-
-def read_headers_file(site: Path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    path = site / "_headers"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("  ") and ": " in line:
-                key, value = line.strip().split(": ", 1)
-                out[key] = value
-    return out
 
 
 def secure_static_page(path: Path, site_url: str | None) -> set[str]:

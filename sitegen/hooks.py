@@ -314,28 +314,73 @@ def split_search_index(site: Path) -> None:
 KIT = "downloads/offline-kit.zip"
 KIT_README = """Prosecutorial Discretion Guide: offline copy, built {built}
 
-1. Unzip this folder on a laptop.
-2. Open a terminal in the folder and run:
-       python3 -m http.server 8000 --bind 127.0.0.1
-3. Open http://127.0.0.1:8000/ in a browser on the same laptop.
+This folder holds the whole site and a small server for it. It needs Python 3
+(python.org; most Mac and Linux laptops have it). Nothing is sent anywhere.
 
-The guide needs this small local server: browsers will not run its engine
-from a file:// address. Nothing is sent anywhere; answers stay in the browser.
-This copy may be older than the law: check the "Built on" date in the footer.
-Information, not legal advice.
+For this laptop only:
+    python3 serve.py
+    (then open http://127.0.0.1:8000/ if no browser opens)
+
+For phones in the room (a know-your-rights event with no internet):
+    python3 serve.py --event
+    (or double-click start-event.command on a Mac, start-event.bat on Windows)
+    Phones join the same Wi-Fi as this laptop (a phone hotspot works too) and scan
+    the QR code on the page that opens. Every page and the guide work there, the
+    guide's engine running on each phone; phones cannot keep a copy for later, so
+    the guide works only while this laptop serves it.
+
+Browsers will not run the guide's engine from a file:// address: open the site
+through this server. This copy may be older than the law: check the "Built on"
+date at the foot of every page. Information, not legal advice.
 """
+KIT_LAUNCHER = """# Serve the guide from this folder: python3 serve.py [--event] (see START-HERE.txt).
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE / "vendor")]
+from pdkit.event import main  # noqa: E402
+
+raise SystemExit(main(sys.argv[1:], site=HERE / "site"))
+"""
+KIT_START = {
+    "start-event.command": '#!/bin/sh\ncd "$(dirname "$0")" && python3 serve.py --event\n',
+    "start-event.bat": '@echo off\r\ncd /d "%~dp0"\r\npy -3 serve.py --event || python serve.py --event\r\npause\r\n',
+}
 
 
 def write_offline_kit(site: Path, built: str) -> None:
-    """A zip of the whole site for organizers at events with no signal (issue 7)."""
+    """A zip of the whole site and a small server for it, for organizers with no signal:
+    on one laptop, or for the phones in a room (sitegen/event.py)."""
+    import segno
+
+    from sitegen.eventpage import render_template
+
     kit = site / KIT
     kit.parent.mkdir(exist_ok=True)
+    here = Path(__file__).resolve().parent
     with zipfile.ZipFile(kit, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         zf.writestr("pd-guide/START-HERE.txt", KIT_README.format(built=built))
+        zf.writestr("pd-guide/serve.py", KIT_LAUNCHER)
+        for name, text in KIT_START.items():
+            info = zipfile.ZipInfo(f"pd-guide/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.external_attr = 0o755 << 16  # double-clickable where the unzipper keeps modes
+            zf.writestr(info, text)
+        zf.writestr(
+            "pd-guide/pdkit/__init__.py", '"""The offline kit\'s server (sitegen/server.py, sitegen/event.py)."""\n'
+        )
+        for module in ("server.py", "event.py"):
+            zf.write(here / module, f"pd-guide/pdkit/{module}")
+        zf.writestr("pd-guide/pdkit/event-page.html", render_template())
+        segno_dir = Path(segno.__file__).parent
+        for path in sorted(segno_dir.glob("*.py")):
+            zf.write(path, f"pd-guide/vendor/segno/{path.name}")
+        for licence in Path(segno_dir.parent).glob(f"segno-{segno.__version__}.dist-info/licenses/*"):
+            zf.write(licence, f"pd-guide/vendor/segno/{licence.name}")
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             rel = path.relative_to(site).as_posix()
             if not rel.startswith("downloads/"):
-                zf.write(path, f"pd-guide/{rel}")
+                zf.write(path, f"pd-guide/site/{rel}")
 
 
 def _wheel() -> Path:

@@ -7,6 +7,9 @@ optional log of Content-Security-Policy violation reports: with it, the policy
 header gains `report-uri /__csp-report`, so a violation anywhere (a page, the
 guide's worker, the service worker) reaches the log. A deployed site never
 sends reports (the build's files have no report-uri).
+
+Standard library only: the organizers' offline kit carries this file to serve the site
+from a laptop (sitegen/event.py).
 """
 
 from __future__ import annotations
@@ -19,8 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
-
-from .headers import read_headers_file
 
 TYPES = {
     ".mjs": "text/javascript",
@@ -41,7 +42,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     cache_control: str = "no-cache"
     log_path: Path | None = None
     report_path: Path | None = None
+    extra_pages: ClassVar[dict[str, bytes]] = {}
     _lock = threading.Lock()
+
+    def do_GET(self) -> None:
+        page = self.extra_pages.get(self.path.split("?", 1)[0])
+        if page is None:
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        self.wfile.write(page)
+        return None
 
     def end_headers(self) -> None:
         for key, value in self.site_headers.items():
@@ -85,6 +98,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_error(405)
 
 
+def read_headers_file(site: Path) -> dict[str, str]:
+    """The headers the build wrote to site/_headers (Netlify/Cloudflare format)."""
+    out: dict[str, str] = {}
+    path = site / "_headers"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("  ") and ": " in line:
+                key, value = line.strip().split(": ", 1)
+                out[key] = value
+    return out
+
+
 def page_urls(site: Path) -> list[str]:
     """Every HTML file the build wrote, as the URL a reader uses (`dir/` for `dir/index.html`)."""
     urls = []
@@ -102,9 +127,11 @@ def make_server(
     log_path: Path | None = None,
     report_path: Path | None = None,
     site_headers: dict[str, str] | None = None,
+    extra_pages: dict[str, bytes] | None = None,
 ) -> http.server.ThreadingHTTPServer:
     """`site_headers` replaces the headers read from site/_headers (the tests use it to
-    show what breaks without a directive); `report_path` logs CSP violation reports."""
+    show what breaks without a directive); `report_path` logs CSP violation reports;
+    `extra_pages` are HTML pages made on the spot, by path (the event page)."""
     sent = dict(read_headers_file(site) if site_headers is None else site_headers)
     if report_path is not None and "Content-Security-Policy" in sent:
         sent["Content-Security-Policy"] += f"; report-uri {REPORT_PATH}"
@@ -113,6 +140,7 @@ def make_server(
         "cache_control": cache_control,
         "log_path": log_path,
         "report_path": report_path,
+        "extra_pages": {} if extra_pages is None else extra_pages,
     }
     handler = type("SiteHandler", (Handler,), attrs)
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site)))

@@ -68,6 +68,18 @@ def in_force_intervals(doc: Mapping[str, Any]) -> list[Interval]:
     return intervals
 
 
+def possibly_in_force_intervals(doc: Mapping[str, Any]) -> list[Interval]:
+    """As in_force_intervals, but a document whose last known state is in force is taken to
+    continue past its last verified day. Only for what warns or bars (a court order, a
+    statute behind a deadline): there, "not verified lately" must not read as "ended"."""
+    intervals = in_force_intervals(doc)
+    history: Sequence[Mapping[str, Any]] = doc["status"]
+    if history and history[-1]["state"] in IN_FORCE:
+        start = parse(history[-1]["since"])
+        intervals = [iv for iv in intervals if iv[0] != start] + [(start, dt.date.max)]
+    return intervals
+
+
 def overlaps(a: Sequence[Interval], b: Sequence[Interval]) -> bool:
     return any(s1 <= e2 and s2 <= e1 for s1, e1 in a for s2, e2 in b)
 

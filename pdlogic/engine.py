@@ -54,7 +54,11 @@ class _Context:
         """Was this guidance in force (as far as any source shows) while the policy was?"""
         if source_id not in self._current:
             doc = self.data["sources"][source_id]
-            self._current[source_id] = dates.overlaps(dates.in_force_intervals(doc), self.window)
+            # In force at some time while the policy was, and not ended by a recorded act during
+            # it: guidance rescinded under a framework no longer supports options under it.
+            self._current[source_id] = dates.overlaps(
+                dates.in_force_intervals(doc), self.window
+            ) and not dates.ended_within(doc, self.window)
         return self._current[source_id]
 
     def possibly_current(self, source_id: str) -> bool:

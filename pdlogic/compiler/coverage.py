@@ -63,6 +63,7 @@ OPTION_KEYS = {"id", "recommended", "decided_by", "sources", "warnings", "explai
 ENGINE_WARNINGS = ("guidance_not_current", "policy_not_in_force_today", "policy_status_unverified")
 # How many fact sets a targeted search may try for one uncovered item before it gives up.
 SEARCH_LIMIT = 3000
+_ABSENT = object()  # a search value: the fact is not asked on this route
 
 
 # --- where the conditions are ---------------------------------------------------------
@@ -421,13 +422,20 @@ class _Run:
         with self.recorder.active():
             for row in rounds:
                 for policy, state in filter(None, row):
-                    for values in itertools.product(*(self.domain[f] for f in keys)):
-                        wanted = dict(zip(keys, values, strict=True))
+                    # A fact may also be wanted absent: a condition is often false only where a
+                    # later question is not asked (the Laken Riley question, say, for a person admitted).
+                    for values in itertools.product(*([*self.domain[f], _ABSENT] for f in keys)):
+                        wanted = {k: v for k, v in zip(keys, values, strict=True) if v is not _ABSENT}
+                        if len(wanted) < len(keys) and not wanted:
+                            continue
                         candidate = self.complete(policy, prune(self.data, {**state, **wanted}, policy))
                         tried += 1
                         if tried > SEARCH_LIMIT:
                             return False
-                        if any(k not in candidate or candidate[k] != v for k, v in wanted.items()):
+                        absent = [k for k in keys if k not in wanted]
+                        if any(k not in candidate or candidate[k] != v for k, v in wanted.items()) or any(
+                            k in candidate for k in absent
+                        ):
                             self.unreachable += 1
                             continue
                         self.evaluate(policy, candidate)

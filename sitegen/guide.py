@@ -57,6 +57,7 @@ PAGE_KEYS = (
     "checklist",
     "detention",
     "warnings",
+    "deadlines",
     "contacts",
 )
 

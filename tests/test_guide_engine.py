@@ -14,8 +14,10 @@ from built import as_of, pin_clock
 from guide_walk import (
     answer_unknown_to_the_end,
     expected,
+    shown_deadlines,
     shown_items,
     shown_options,
+    shown_tactic_warnings,
     shown_warnings,
     wait_ready,
     walk,
@@ -80,6 +82,9 @@ def agree(page: Page, facts: dict[str, Any], policy: str | None, day: dt.date | 
     want = expected(facts, policy, day)
     assert shown_options(page) == [(o["id"], o["recommended"]) for o in want["options"]]
     assert sorted(shown_warnings(page)) == sorted(want["warnings"])
+    # Issue 13: the deadlines in the engine's order (most urgent first), and a tactic's own warnings.
+    assert shown_deadlines(page) == want["deadlines"]
+    assert shown_tactic_warnings(page) == want["tactic_warnings"]
     if "reveals_to_dhs" in want["warnings"]:
         assert shown_warnings(page)[0] == "reveals_to_dhs"  # before the policy and every option
     for o in want["options"]:
@@ -130,6 +135,7 @@ WALKS: list[tuple[str, dict[str, Any], str]] = [
             "circumstances": "none",
             "applications": ["pending_petition"],
             "adjustment_approvable": True,
+            "entered_without_inspection": True,  # today: bond may be refused (issue 13)
             "has_attorney": True,
             "request_status": "not_requested",
             "record": "none",
@@ -145,6 +151,8 @@ WALKS: list[tuple[str, dict[str, Any], str]] = [
             "circumstances": ["serious_medical"],
             "applications": ["u_visa_pending"],
             "relief_eligible_late": True,
+            "order_by": "immigration_judge",  # today and before: the deadlines after a judge's order
+            "order_in_absentia": True,
             "has_attorney": False,
             "request_status": "denied",
             "compelling_case": True,

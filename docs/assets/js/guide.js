@@ -470,6 +470,13 @@ if (root) {
     });
     return section("deadlines", ui("section_deadlines"), null, el("p", { text: ui("deadlines_intro") }), el("ul", { class: "pd-deadlines" }, ...items));
   }
+  function tacticWarningBox(wid) {
+    // The same box, marked as the tactic's own so it is not read as one of the result's warnings.
+    const box = warningBox(wid);
+    box.removeAttribute("data-warning");
+    box.setAttribute("data-tactic-warning", wid);
+    return box;
+  }
   // ---- end issue 13 ----
   const POLICY_WARNINGS = (pid) => new Set((DATA.policies[pid].warnings || []).map((w) => w.id));
 
@@ -728,7 +735,7 @@ if (root) {
                   ? el("span", { class: "pd-risk", text: ` ${ui("tactic_risk", { risk: t(DATA.tactics[s].risks) })}` })
                   : null,
                 // issue 13: a tactic's own warnings (congressional contact tells DHS about the person)
-                ...((r.tactic_warnings || {})[s] || []).map((w) => warningBox(w)),
+                ...((r.tactic_warnings || {})[s] || []).map((w) => tacticWarningBox(w)),
                 " ",
                 citeList(DATA.tactics[s].sources || []),
               ),

@@ -224,6 +224,9 @@ def test_not_knowing_whether_one_had_daca_does_not_lift_the_bar_and_is_asked() -
     result = judge(TODAY_RULES, stage="in_proceedings", daca_eligible=True)
     assert option(result, "deferred_action")["recommended"] is False
     assert "had_daca" in result["needs"]
+    asks = next(q for q in pdlogic.data.compiled()["questions"] if q["id"] == "had_daca")
+    assert pdlogic.conditions.holds(asks["when"], {"daca_eligible": True}, "eo-14159-2025")
+    assert not pdlogic.conditions.holds(asks["when"], {"daca_eligible": True}, "johnson-2014")  # no bar then
 
 
 def test_under_the_2014_priorities_a_first_daca_request_still_counted() -> None:
@@ -239,6 +242,15 @@ def test_the_daca_bar_continues_past_its_last_verified_day_until_a_record_ends_i
         today=dt.date(2040, 1, 1),
     ).to_dict()
     assert option(far, "deferred_action")["recommended"] is False
+
+
+def test_far_in_the_future_the_2025_laws_still_warn_until_a_record_says_they_ended() -> None:
+    """Past every verified_through the rules are unverified, but a statute or order whose last recorded
+    state is in force is not read as ended: the warning stays, next to 'not checked lately'."""
+    far = pdlogic.evaluate(
+        {"laken_riley_offense": True, "entered_without_inspection": True}, "eo-14159-2025", today=dt.date(2040, 1, 1)
+    ).to_dict()
+    assert {"laken_riley_detention", "policy_status_unverified"} <= set(far["warnings"])
 
 
 def test_texas_warning_says_the_ruling_needs_a_district_court_order() -> None:

@@ -18,6 +18,8 @@ IN_FORCE = frozenset({"in_force", "reinstated"})
 # they are shown with their date however old the last check is (decision 0008). Every
 # other state (in force, vacated, enjoined, not applied, ...) can still change.
 FINAL = frozenset({"rescinded", "superseded", "withdrawn", "reversed"})
+# A recorded end: the document stopped being in force by a dated act (not merely unverified).
+ENDED = frozenset({"rescinded", "superseded", "vacated", "not_applied", "reversed", "withdrawn", "enjoined"})
 UNKNOWN = "unknown"
 NOT_YET = "not_yet_issued"
 
@@ -79,6 +81,32 @@ def in_force_intervals(doc: Mapping[str, Any]) -> list[Interval]:
         if start <= end:
             intervals.append((start, end))
     return intervals
+
+
+def possibly_in_force_intervals(doc: Mapping[str, Any]) -> list[Interval]:
+    """As in_force_intervals, but a document whose last known state is in force is taken to
+    continue past its last verified day. Only for what warns or bars (a court order, a
+    statute behind a deadline): there, "not verified lately" must not read as "ended"."""
+    intervals = in_force_intervals(doc)
+    history: Sequence[Mapping[str, Any]] = doc["status"]
+    if history and history[-1]["state"] in IN_FORCE:
+        start = parse(history[-1]["since"])
+        intervals = [iv for iv in intervals if iv[0] != start] + [(start, dt.date.max)]
+    return intervals
+
+
+def ended_within(doc: Mapping[str, Any], window: Sequence[Interval]) -> bool:
+    """Did a recorded act end the document during the window, with no later return to force by
+    the window's last day? Checked against the last change on or before that day, even past
+    `verified_through`: an end, once recorded, is known (decision 0002)."""
+    if not window:
+        return False
+    start, end = min(s for s, _ in window), max(e for _, e in window)
+    last = None
+    for change in doc["status"]:
+        if parse(change["since"]) <= end:
+            last = change
+    return last is not None and last["state"] in ENDED and parse(last["since"]) >= start
 
 
 def overlaps(a: Sequence[Interval], b: Sequence[Interval]) -> bool:

@@ -48,13 +48,33 @@ class _Context:
         self.priority: tuple[str | None, frozenset[str]] = (None, frozenset())
         self.window = policy_window(data, policy_id, today)
         self._current: dict[str, bool] = {}
+        self._possibly: dict[str, bool] = {}
 
     def current(self, source_id: str) -> bool:
         """Was this guidance in force (as far as any source shows) while the policy was?"""
         if source_id not in self._current:
             doc = self.data["sources"][source_id]
-            self._current[source_id] = dates.overlaps(dates.in_force_intervals(doc), self.window)
+            # In force at some time while the policy was, and not ended by a recorded act during
+            # it: guidance rescinded under a framework no longer supports options under it.
+            self._current[source_id] = dates.overlaps(
+                dates.in_force_intervals(doc), self.window
+            ) and not dates.ended_within(doc, self.window)
         return self._current[source_id]
+
+    def possibly_current(self, source_id: str) -> bool:
+        """Was it in force while the policy was, or may it still be (its last known state is
+        in force)? For law that warns or bars: unverified lately is not the same as ended."""
+        if source_id not in self._possibly:
+            doc = self.data["sources"][source_id]
+            self._possibly[source_id] = dates.overlaps(dates.possibly_in_force_intervals(doc), self.window)
+        return self._possibly[source_id]
+
+    def law_applies(self, spec: Mapping[str, Any]) -> bool:
+        """A warning or deadline resting on `law` applies only under a policy whose time that
+        law shares (contract: "under an older policy they appear only where the law behind
+        them already held then"). No `law`: it does not depend on the date."""
+        law = spec.get("law") or []
+        return not law or any(self.possibly_current(s) for s in law)
 
 
 def policy_window(data: Mapping[str, Any], policy_id: str, today: dt.date) -> list[dates.Interval]:
@@ -99,10 +119,16 @@ def evaluate(
     priority, authority = _priority(ctx, out)
     options = _options(ctx, out)
     warnings = _warnings(ctx, out)
+    deadlines = _deadlines(ctx, out)
     picked = {
         kind: [item for item, spec in data[kind].items() if out.test(spec.get("when"), ctx)]
         for kind in ("tactics", "checklist", "detention")
     }
+    tactic_warnings: dict[str, list[str]] = {}
+    for tid in picked["tactics"]:
+        found = _conditional_warnings(data["tactics"][tid].get("warnings", []), ctx, out)
+        if found:
+            tactic_warnings[tid] = found
     for kind, ids in picked.items():
         for item in ids:
             out.cite(data[kind][item]["sources"])
@@ -122,6 +148,8 @@ def evaluate(
         sources=list(out.sources),
         needs=sorted(out.needs),
         warnings=warnings,
+        deadlines=deadlines,
+        tactic_warnings=tactic_warnings,
     )
 
 
@@ -160,27 +188,33 @@ def _options(ctx: _Context, out: _Collector) -> list[OptionResult]:
         explain: list[dict[str, Any]] = []
         cited: dict[str, None] = {}
         recommended = False
+        unbarred = False
         for rule in spec["rules"]:
             if not out.test(rule["when"], ctx):
                 continue
-            in_force = [s for s in rule["sources"] if ctx.current(s)]
+            barred = _barred_by(rule, ctx, out)
+            in_force = [] if barred else [s for s in rule["sources"] if ctx.current(s)]
             recommended = recommended or bool(in_force)
+            unbarred = unbarred or not barred
             cited.update(dict.fromkeys(rule["sources"]))
-            explain.append(
-                {
-                    "rule": rule["id"],
-                    "facts": sorted(set(conditions.facts_used(rule["when"]))),
-                    "sources": list(rule["sources"]),
-                    "in_force": in_force,
-                }
-            )
+            cited.update(dict.fromkeys(barred))
+            entry: dict[str, Any] = {
+                "rule": rule["id"],
+                "facts": sorted(set(conditions.facts_used(rule["when"]))),
+                "sources": list(rule["sources"]),
+                "in_force": in_force,
+            }
+            if barred:
+                entry["barred_by"] = barred
+            explain.append(entry)
         cited.update(dict.fromkeys(spec["sources"]))
-        warnings = [w["id"] for w in spec["warnings"] if out.test(w.get("when"), ctx)]
+        warnings = _conditional_warnings(spec["warnings"], ctx, out)
         # The facts met a rule, but none of the guidance behind it was in force under this
         # policy (the contract's "guidance that once supported an option is no longer in
         # force"); or nothing the option cites was. A current form or procedure elsewhere in
-        # the option's sources does not make the rule's guidance current.
-        if (explain and not recommended) or not any(ctx.current(s) for s in cited):
+        # the option's sources does not make the rule's guidance current. A rule held back
+        # by a court order is not "guidance not current": the option's own warning says why.
+        if (explain and not recommended and unbarred) or not any(ctx.current(s) for s in cited):
             warnings.append("guidance_not_current")
         out.cite(cited)
         results.append(
@@ -198,6 +232,32 @@ def _options(ctx: _Context, out: _Collector) -> list[OptionResult]:
     return results
 
 
+def _barred_by(rule: Mapping[str, Any], ctx: _Context, out: _Collector) -> list[str]:
+    """The documents that keep this rule's guidance from counting for these facts: each bar
+    whose document was (or may still be) in force under the policy and whose `unless` is not
+    definitely true. "I don't know" does not lift a bar."""
+    barred: list[str] = []
+    for bar in rule.get("barred_by", []):
+        if ctx.possibly_current(bar["source"]) and not out.test(bar.get("unless"), ctx):
+            barred.append(bar["source"])
+    return barred
+
+
+def _urgency(ctx: _Context, wid: str) -> int:
+    return int(ctx.data["warnings"][wid].get("urgency", 3))
+
+
+def _conditional_warnings(rules: Iterable[Mapping[str, Any]], ctx: _Context, out: _Collector) -> list[str]:
+    """Warning rules attached to an option, a tactic or a policy, in urgency order."""
+    found: list[str] = []
+    for rule in rules:
+        wid = rule["id"]
+        if wid not in found and ctx.law_applies(ctx.data["warnings"][wid]) and out.test(rule.get("when"), ctx):
+            found.append(wid)
+            out.cite(ctx.data["warnings"][wid]["sources"])
+    return sorted(found, key=lambda w: _urgency(ctx, w))
+
+
 def _warnings(ctx: _Context, out: _Collector) -> list[str]:
     found: list[str] = []
     doc = ctx.data["sources"][ctx.policy["source"]]
@@ -207,14 +267,25 @@ def _warnings(ctx: _Context, out: _Collector) -> list[str]:
     elif state_today not in dates.IN_FORCE:
         found.append("policy_not_in_force_today")
     for wid, spec in ctx.data["warnings"].items():
-        if spec.get("when") is not None and out.test(spec["when"], ctx):
+        if spec.get("when") is not None and ctx.law_applies(spec) and out.test(spec["when"], ctx):
             found.append(wid)
-    for rule in ctx.policy["warnings"]:
-        if out.test(rule.get("when"), ctx) and rule["id"] not in found:
-            found.append(rule["id"])
+    for wid in _conditional_warnings(ctx.policy["warnings"], ctx, out):
+        if wid not in found:
+            found.append(wid)
     for wid in found:
         out.cite(ctx.data["warnings"][wid]["sources"])
-    return found
+    # Most urgent first (1 = act now); the data's order within the same urgency.
+    return sorted(found, key=lambda w: _urgency(ctx, w))
+
+
+def _deadlines(ctx: _Context, out: _Collector) -> list[str]:
+    """The time limits that apply (contract "deadlines"): most urgent first, then shortest."""
+    found = [
+        did for did, spec in ctx.data["deadlines"].items() if ctx.law_applies(spec) and out.test(spec["when"], ctx)
+    ]
+    for did in found:
+        out.cite(ctx.data["deadlines"][did]["sources"])
+    return sorted(found, key=lambda d: (ctx.data["deadlines"][d]["urgency"], ctx.data["deadlines"][d]["days"]))
 
 
 __all__ = ["FactsError", "PolicyError", "default_policy", "evaluate", "policy_window"]

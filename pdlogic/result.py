@@ -42,6 +42,10 @@ class Result:
     sources: list[str]
     needs: list[str]
     warnings: list[str]
+    # The time limits that apply (contract "Additions ... 2025-2026"), most urgent first.
+    deadlines: list[str] = field(default_factory=list)
+    # Warnings a tactic carries for these facts (tactic id -> warning ids; only non-empty).
+    tactic_warnings: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         # Written out rather than dataclasses.asdict, whose deep copy took most of
@@ -59,4 +63,6 @@ class Result:
             "sources": list(self.sources),
             "needs": list(self.needs),
             "warnings": list(self.warnings),
+            "deadlines": list(self.deadlines),
+            "tactic_warnings": {k: list(v) for k, v in self.tactic_warnings.items()},
         }

@@ -59,6 +59,7 @@ PAGE_KEYS = (
     "checklist",
     "detention",
     "warnings",
+    "deadlines",
     "contacts",
 )
 

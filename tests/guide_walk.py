@@ -101,6 +101,21 @@ def shown_warnings(page: Page) -> list[str]:
     return [boxes.nth(i).get_attribute("data-warning") or "" for i in range(boxes.count())]
 
 
+def shown_deadlines(page: Page) -> list[str]:
+    items = page.locator(".pd-result [data-section=deadlines] [data-deadline]")
+    return [items.nth(i).get_attribute("data-deadline") or "" for i in range(items.count())]
+
+
+def shown_tactic_warnings(page: Page) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in page.locator(".pd-result [data-section=tactics] [data-item]").all():
+        boxes = item.locator("[data-tactic-warning]")
+        ids = [boxes.nth(i).get_attribute("data-tactic-warning") or "" for i in range(boxes.count())]
+        if ids:
+            found[item.get_attribute("data-item") or ""] = ids
+    return found
+
+
 def shown_items(page: Page, section: str) -> list[str]:
     items = page.locator(f".pd-result [data-section={section}] [data-item]")
     return [items.nth(i).get_attribute("data-item") or "" for i in range(items.count())]

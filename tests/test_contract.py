@@ -58,7 +58,32 @@ CONTRACT_IDS = {
         "follow_up_calls",
     ],
     "detention": ["field_office_director_approval", "medical_review", "mandatory_detention_limits"],
-    "warnings": ["reveals_to_dhs", "dismissal_then_expedited_removal", "guidance_not_current"],
+    "warnings": [
+        "reveals_to_dhs",
+        "dismissal_then_expedited_removal",
+        "guidance_not_current",
+        # "Additions for the rules in force today (2025-2026)"
+        "bond_hearing_contested",
+        "expedited_removal_reach",
+        "registration_duty",
+        "check_in_arrests",
+        "victim_protections_rescinded",
+        "laken_riley_detention",
+        "third_country_removal",
+        "parole_may_be_terminated",
+        "tps_terminations",
+        "daca_initial_not_approvable",
+        "petition_no_automatic_stay",
+    ],
+    "deadlines": [
+        "bia_appeal_30_days",
+        "petition_for_review_30_days",
+        "motion_to_reconsider_30_days",
+        "motion_to_reopen_90_days",
+        "in_absentia_reopen_180_days",
+        "court_address_change_5_days",
+        "dhs_address_change_10_days",
+    ],
     "sources": [
         "meissner-2000",
         "howard-2005-10-24",
@@ -110,10 +135,17 @@ CONTRACT_FACTS = {
             "pending_petition adjustment_approvable u_visa_pending victim_witness_plaintiff military_service "
             "known_to_dhs military_family entered_without_inspection surviving_spouse serious_medical nursing_mother "
             "vulnerable daca_eligible lives_in_texas relief_eligible_late has_attorney compelling_case "
-            "accepts_publicity_risk"
+            "accepts_publicity_risk present_2_years paroled tps had_daca has_dhs_document laken_riley_offense "
+            "ice_check_ins order_in_absentia"
         ).split()
     },
+    "order_by": ("enum", ["immigration_judge", "bia", "dhs"]),
 }
+# Contract, "Sensitive facts": a person's own acts or immigration violations.
+CONTRACT_SENSITIVE = (
+    "entered_without_inspection laken_riley_offense felony_conviction misdemeanor_convictions significant_misdemeanor "
+    "gang_participation terrorism_or_espionage significant_visa_abuse"
+).split()
 POLICIES = ["johnson-2014", "kelly-2017", "interim-2021", "mayorkas-2021", "eo-14159-2025"]
 
 
@@ -311,3 +343,29 @@ def test_cli_graph_for_one_policy_leaves_out_the_questions_it_does_not_ask() -> 
     assert done.returncode == 0, done.stderr
     assert 'id="q_record"' not in done.stdout
     assert 'id="q_stage"' in done.stdout
+
+
+def test_the_contracts_sensitive_facts_are_marked_and_others_are_not_needlessly() -> None:
+    facts = compiled()["facts"]
+    assert [k for k in CONTRACT_SENSITIVE if not facts[k]["sensitive"]] == []
+    # Circumstances in a person's favour are never hidden from a printed result.
+    for key in ("military_service", "victim_witness_plaintiff", "daca_eligible", "has_attorney", "tps"):
+        assert facts[key]["sensitive"] is False, key
+
+
+def test_every_warning_and_deadline_carries_an_urgency_and_deadlines_their_days() -> None:
+    data = compiled()
+    assert {w["urgency"] for w in data["warnings"].values()} <= {1, 2, 3}
+    days = {d: spec["days"] for d, spec in data["deadlines"].items()}
+    assert days == {
+        "bia_appeal_30_days": 30,
+        "petition_for_review_30_days": 30,
+        "motion_to_reconsider_30_days": 30,
+        "motion_to_reopen_90_days": 90,
+        "in_absentia_reopen_180_days": 180,
+        "court_address_change_5_days": 5,
+        "dhs_address_change_10_days": 10,
+    }
+    for did, spec in data["deadlines"].items():
+        assert spec["starts"]["en"] and spec["starts"]["es"], did
+        assert spec["sources"], did

@@ -14,8 +14,10 @@ from built import as_of, pin_clock
 from guide_walk import (
     answer_unknown_to_the_end,
     expected,
+    shown_deadlines,
     shown_items,
     shown_options,
+    shown_tactic_warnings,
     shown_warnings,
     wait_ready,
     walk,
@@ -70,7 +72,8 @@ def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_ur
     assert page.url == base_url + "/guide/"  # nothing was sent, nothing in the address
     assert held, "guide.js was requested"
     held[0].continue_()
-    expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
+    # After "a judge ordered me removed", the guide asks who issued the order (its deadlines).
+    expect(page.locator(".pd-step form[data-question=order_by]")).to_be_visible()
     expect(page.locator(".pd-path li[data-question=stage] .pd-path__answer")).to_contain_text("removed")
 
 
@@ -80,6 +83,9 @@ def agree(page: Page, facts: dict[str, Any], policy: str | None, day: dt.date | 
     want = expected(facts, policy, day)
     assert shown_options(page) == [(o["id"], o["recommended"]) for o in want["options"]]
     assert sorted(shown_warnings(page)) == sorted(want["warnings"])
+    # Issue 13: the deadlines in the engine's order (most urgent first), and a tactic's own warnings.
+    assert shown_deadlines(page) == want["deadlines"]
+    assert shown_tactic_warnings(page) == want["tactic_warnings"]
     if "reveals_to_dhs" in want["warnings"]:
         assert shown_warnings(page)[0] == "reveals_to_dhs"  # before the policy and every option
     for o in want["options"]:
@@ -130,6 +136,7 @@ WALKS: list[tuple[str, dict[str, Any], str]] = [
             "circumstances": "none",
             "applications": ["pending_petition"],
             "adjustment_approvable": True,
+            "entered_without_inspection": True,  # today: bond may be refused (issue 13)
             "has_attorney": True,
             "request_status": "not_requested",
             "record": "none",
@@ -145,6 +152,8 @@ WALKS: list[tuple[str, dict[str, Any], str]] = [
             "circumstances": ["serious_medical"],
             "applications": ["u_visa_pending"],
             "relief_eligible_late": True,
+            "order_by": "immigration_judge",  # today and before: the deadlines after a judge's order
+            "order_in_absentia": True,
             "has_attorney": False,
             "request_status": "denied",
             "compelling_case": True,
@@ -192,7 +201,10 @@ def test_every_stage_today_and_under_older_rules(guide: Page, who: str, plan: di
     expect(page.locator(".pd-result [data-section=policy]")).to_contain_text("older rules")
     if facts.get("accepts_publicity_risk"):
         assert "media" in shown_items(page, "tactics")
+    # Back to today's rules: the questions only today's rules ask (issue 13: check-ins, TPS...) were
+    # set aside under the older rules, so the guide asks them again, then recomputes.
     page.select_option("#pd-policy", DEFAULT)
+    facts |= walk(page, plan)
     expect(page.locator(".pd-result [data-section=options]")).to_be_visible()
     agree(page, facts, None)
 

@@ -264,6 +264,7 @@ def test_parole_in_place_is_asked_about_for_anyone_before_a_case_and_recommended
     who was never admitted or paroled (i.e., a grant of "parole-in-place") but who otherwise is eligible
     to adjust"; uscis-pm-602-0091 (2013) asks USCIS to consider it for military families."""
     facts: dict[str, Any] = {"stage": "before_nta", "known_to_dhs": True, "nta_issued": False, "detained": False}
+    facts["ice_check_ins"] = False  # asked under today's rules (check-in arrests since 2025)
     facts |= dict.fromkeys(["military_service", "surviving_spouse", "victim_witness_plaintiff"], False)
     facts |= dict.fromkeys(["serious_medical", "nursing_mother", "vulnerable", "military_family"], False)
     assert pdlogic.next_question(facts, "eo-14159-2025") == "entered_without_inspection"

@@ -66,7 +66,7 @@ def test_daca_in_texas_warns_about_work_permits_and_first_time_requests() -> Non
     """Q7 and item 6: since the Fifth Circuit's January 17, 2025 decision, Texas residents are treated
     differently for work authorization; initial DACA requests were accepted but not approved."""
     deferred = option(judge(None, stage="in_proceedings", daca_eligible=True, lives_in_texas=True), "deferred_action")
-    assert {"daca_texas_work_permits", "daca_initial_requests"} <= set(deferred["warnings"])
+    assert {"daca_texas_work_permits", "daca_initial_not_approvable"} <= set(deferred["warnings"])
 
 
 def test_outside_texas_there_is_no_texas_work_permit_warning() -> None:

@@ -40,6 +40,14 @@ CASES = {
     "missing_source_date": ("sources.yaml", 4, 5, "missing key 'date'"),
     "duplicate_id": ("rest.yaml", 33, 3, 'YAML syntax: while constructing a mapping found duplicate key "ice_ero"'),
     "wrong_condition_type": ("options.yaml", 27, 42, "'yes' can never be a value of 'detained' (expected bool)"),
+    # The fields issue 13 added: a warning's urgency, and the day a 2025-or-later status was recorded.
+    "bad_urgency": ("rest.yaml", 28, 95, "expected an urgency of 1 (act now), 2 (soon) or 3 (know this), got a number"),
+    "missing_recorded": (
+        "sources.yaml",
+        15,
+        9,
+        "a status entry from 2025 on needs `recorded: YYYY-MM-DD` (the day it was written here)",
+    ),
 }
 
 

@@ -141,6 +141,9 @@ def _warnings(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> N
     for wid in REQUIRED_WARNINGS:
         if wid not in data["warnings"]:
             ctx.error(defined_at["warnings"], f"the contract's warning {wid!r} is missing")
+    for did, spec in data["deadlines"].items():
+        if spec["days"] < 1:
+            ctx.error(defined_at["deadlines"], f"deadline {did!r}: days must be at least 1, got {spec['days']}")
 
 
 def _priorities(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> None:

@@ -55,12 +55,15 @@ RESULT_KEYS = {
     "sources",
     "needs",
     "warnings",
+    "deadlines",
+    "tactic_warnings",
 }
 OPTION_KEYS = {"id", "recommended", "decided_by", "sources", "warnings", "explain"}
 # Engine-made warnings, produced by dates and statuses rather than by a condition.
 ENGINE_WARNINGS = ("guidance_not_current", "policy_not_in_force_today", "policy_status_unverified")
 # How many fact sets a targeted search may try for one uncovered item before it gives up.
 SEARCH_LIMIT = 3000
+_ABSENT = object()  # a search value: the fact is not asked on this route
 
 
 # --- where the conditions are ---------------------------------------------------------
@@ -82,11 +85,19 @@ def condition_sites(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
             yield f"options.{oid}.rules[{rule['id']}].when", rule["when"]
         for w in opt["warnings"]:
             yield f"options.{oid}.warnings[{w['id']}].when", w.get("when")
+        for rule in opt["rules"]:
+            for bar in rule.get("barred_by", []):
+                yield f"options.{oid}.rules[{rule['id']}].barred_by[{bar['source']}].unless", bar.get("unless")
     for wid, spec in data["warnings"].items():
         yield f"warnings.{wid}.when", spec.get("when")
+    for did, spec in data["deadlines"].items():
+        yield f"deadlines.{did}.when", spec["when"]
     for kind in ("tactics", "checklist", "detention"):
         for item, spec in data[kind].items():
             yield f"{kind}.{item}.when", spec.get("when")
+    for tid, spec in data["tactics"].items():
+        for w in spec.get("warnings", []):
+            yield f"tactics.{tid}.warnings[{w['id']}].when", w.get("when")
 
 
 def _node_names(cond: Any, name: str) -> Iterator[tuple[Any, str]]:
@@ -214,6 +225,21 @@ def contract_problems(data: Mapping[str, Any], facts: Mapping[str, Any], policy:
     if [k for k in r["needs"] if facts.get(k) is not None]:
         out.append(f"needs lists known facts: {[k for k in r['needs'] if facts.get(k) is not None]}")
     subset("warnings", r["warnings"], data["warnings"])
+    urgencies = [data["warnings"][w]["urgency"] for w in r["warnings"] if w in data["warnings"]]
+    if urgencies != sorted(urgencies):
+        out.append(f"warnings are not ordered by urgency: {r['warnings']}")
+    subset("deadlines", r["deadlines"], data["deadlines"])
+    if not isinstance(r["tactic_warnings"], dict):
+        out.append("tactic_warnings is not a mapping")
+    else:
+        for tid, ws in r["tactic_warnings"].items():
+            if tid not in r["tactics"]:
+                out.append(f"tactic_warnings names a tactic not in the result: {tid}")
+            subset(f"tactic_warnings.{tid}", ws, data["warnings"])
+    for kind, ids in (("warnings", r["warnings"]), ("deadlines", r["deadlines"])):
+        cited = [s for i in ids if i in data[kind] for s in data[kind][i]["sources"]]
+        if [s for s in cited if s not in r["sources"]]:
+            out.append(f"{kind} cite sources missing from the result's sources")
     return out
 
 
@@ -298,6 +324,7 @@ class _Run:
         self.recommended: dict[str, FactSet] = {}
         self.not_recommended: dict[str, FactSet] = {}
         self.produced: dict[str, FactSet] = {}
+        self.deadlines_produced: dict[str, FactSet] = {}
         self.contract_failures: list[str] = []
         self.unreachable = 0
         self.by_id = {q["id"]: q for q in data["questions"]}
@@ -336,6 +363,11 @@ class _Run:
                     self.produced.setdefault(w, (policy, facts))
             for w in result["warnings"]:
                 self.produced.setdefault(w, (policy, facts))
+            for ws in result["tactic_warnings"].values():
+                for w in ws:
+                    self.produced.setdefault(w, (policy, facts))
+            for d in result["deadlines"]:
+                self.deadlines_produced.setdefault(d, (policy, facts))
         return result
 
     def walk(self) -> dict[str, list[Facts]]:
@@ -390,13 +422,20 @@ class _Run:
         with self.recorder.active():
             for row in rounds:
                 for policy, state in filter(None, row):
-                    for values in itertools.product(*(self.domain[f] for f in keys)):
-                        wanted = dict(zip(keys, values, strict=True))
+                    # A fact may also be wanted absent: a condition is often false only where a
+                    # later question is not asked (the Laken Riley question, say, for a person admitted).
+                    for values in itertools.product(*([*self.domain[f], _ABSENT] for f in keys)):
+                        wanted = {k: v for k, v in zip(keys, values, strict=True) if v is not _ABSENT}
+                        if len(wanted) < len(keys) and not wanted:
+                            continue
                         candidate = self.complete(policy, prune(self.data, {**state, **wanted}, policy))
                         tried += 1
                         if tried > SEARCH_LIMIT:
                             return False
-                        if any(k not in candidate or candidate[k] != v for k, v in wanted.items()):
+                        absent = [k for k in keys if k not in wanted]
+                        if any(k not in candidate or candidate[k] != v for k, v in wanted.items()) or any(
+                            k in candidate for k in absent
+                        ):
                             self.unreachable += 1
                             continue
                         self.evaluate(policy, candidate)
@@ -486,6 +525,17 @@ class _Run:
             f"warnings: {len(self.produced)} of {len(self.data['warnings'])} produced at least once"
         )
 
+    def deadlines(self, finished: dict[str, list[Facts]]) -> None:
+        for did, spec in self.data["deadlines"].items():
+            if did not in self.deadlines_produced:
+                facts = set(conditions.facts_used(spec["when"]))
+                self.search(finished, facts, lambda d=did: d in self.deadlines_produced)
+            if did not in self.deadlines_produced:
+                self.report.gaps.append(f"deadline {did}: never produced")
+        self.report.covered.append(
+            f"deadlines: {len(self.deadlines_produced)} of {len(self.data['deadlines'])} produced at least once"
+        )
+
     def exhaustive_johnson(self) -> None:
         """Every combination of the 2014 categories' facts (each true, false or "I don't know";
         misdemeanors 0, 1, 2, 3 or more, or "I don't know") after a removal order, where all are asked."""
@@ -531,6 +581,7 @@ def run(data: Mapping[str, Any], today: dt.date | None = None) -> Report:
     r.conditions(finished)
     r.options(finished)
     r.warnings(finished)
+    r.deadlines(finished)
     r.exhaustive_johnson()
     if r.contract_failures:
         r.report.gaps += [f"contract: {c}" for c in r.contract_failures]

@@ -21,6 +21,8 @@ from .schema import (
     string,
     table,
     text,
+    typename,
+    where_of,
 )
 
 sources_min1 = listof(ref("sources"), min_items=1)
@@ -33,6 +35,19 @@ def document_title(value: Any, ctx: Ctx, at: Where) -> Any:
 
 
 conditional_rules = (listof(mapping({"id": ref("warnings"), "when": (condition, None)})), [])
+
+
+def urgency(value: Any, ctx: Ctx, at: Where) -> Any:
+    """1 = act now, 2 = soon, 3 = know this: orders what the reader sees first."""
+    if isinstance(value, bool) or value not in (1, 2, 3):
+        ctx.error(at, f"expected an urgency of 1 (act now), 2 (soon) or 3 (know this), got {typename(value)}")
+        return 3
+    return value
+
+
+# The law a warning or deadline rests on: it applies under a policy only if one of these was
+# (or, past its last verified day, may still be) in force while the policy was.
+law = (listof(ref("sources")), [])
 
 STATES = (
     "in_force",
@@ -59,6 +74,7 @@ SOURCE_KINDS = (
     "law_firm_note",
     "policy_manual",
     "regulation",
+    "statute",
     "proposed_rule",
     "form",
     "email_directive",
@@ -66,6 +82,59 @@ SOURCE_KINDS = (
     "announcement",
     "research_notes",
 )
+
+
+# From this day on, every status entry says when it was written into the registry.
+RECORDED_FROM = "2025-01-01"
+
+_source_fields = mapping(
+    {
+        "title": document_title,
+        "author": (string, None),
+        "office": string,
+        "date": date(partial=True),
+        "date_confirmed": (boolean, True),
+        "kind": one_of(*SOURCE_KINDS),
+        "cite": string,
+        "url": (string, None),
+        "summary": text,
+        "supports": (listof(ref("options")), []),
+        "known_from": (listof(ref("sources")), []),
+        "status": listof(
+            mapping(
+                {
+                    "since": date(partial=True),
+                    "state": one_of(*STATES),
+                    "by": (ref("sources"), None),
+                    "confirmed": boolean,
+                    "note": text,
+                    # The day this entry was written into the registry (the "What
+                    # changed" page lists it); required from 2025 on (source_entry below).
+                    "recorded": (date(), None),
+                }
+            ),
+            min_items=1,
+        ),
+        "verified_through": date(partial=True),
+        "verified_by": (listof(ref("sources")), []),
+        "last_reviewed": date(),
+    }
+)
+
+
+def source_entry(value: Any, ctx: Ctx, at: Where) -> Any:
+    doc = _source_fields(value, ctx, at)
+    statuses = value.get("status") if hasattr(value, "get") else None
+    for i, change in enumerate(doc.get("status") or []):
+        here = where_of(statuses, ctx, index=i, fallback=at) if isinstance(statuses, list) else at
+        recorded = change.get("recorded")
+        since = str(change.get("since", ""))
+        if recorded is None and since[:4].isdigit() and since >= RECORDED_FROM[: len(since)]:
+            ctx.error(here, "a status entry from 2025 on needs `recorded: YYYY-MM-DD` (the day it was written here)")
+        elif recorded is not None and isinstance(doc.get("last_reviewed"), str) and recorded > doc["last_reviewed"]:
+            ctx.error(here, f"recorded {recorded} is after the entry's last_reviewed {doc['last_reviewed']}")
+    return doc
+
 
 SECTIONS = {
     "facts": table(
@@ -75,6 +144,9 @@ SECTIONS = {
                 "choices": (listof(identifier, min_items=2), None),
                 "min": (integer, None),
                 "label": text,
+                # A person's own acts or immigration violations: left out of a printed,
+                # copied or linked result unless the reader chooses to include everything.
+                "sensitive": (boolean, False),
             }
         )
     ),
@@ -125,6 +197,12 @@ SECTIONS = {
                             "when": condition,
                             "sources": sources_min1,
                             "explain": text,
+                            # A document (a court order, say) that, while in force under the
+                            # policy, keeps this rule's guidance from counting, unless `unless` holds.
+                            "barred_by": (
+                                listof(mapping({"source": ref("sources"), "unless": (condition, None)})),
+                                [],
+                            ),
                         }
                     )
                 ),
@@ -173,6 +251,7 @@ SECTIONS = {
                 "risks": (text, None),
                 "when": (condition, None),
                 "sources": sources_min1,
+                "warnings": conditional_rules,
             }
         )
     ),
@@ -203,45 +282,30 @@ SECTIONS = {
             {
                 "title": text,
                 "text": text,
+                "urgency": urgency,
                 "when": (condition, None),
+                "law": law,
                 "sources": listof(ref("sources")),
+            }
+        )
+    ),
+    "deadlines": table(
+        mapping(
+            {
+                "title": text,
+                "text": text,
+                "days": integer,
+                "starts": text,
+                "urgency": urgency,
+                "when": condition,
+                "law": law,
+                "sources": sources_min1,
             }
         )
     ),
     "deciders": table(mapping({"label": text, "summary": (text, None)})),
     "authorities": table(mapping({"label": text})),
-    "sources": table(
-        mapping(
-            {
-                "title": document_title,
-                "author": (string, None),
-                "office": string,
-                "date": date(partial=True),
-                "date_confirmed": (boolean, True),
-                "kind": one_of(*SOURCE_KINDS),
-                "cite": string,
-                "url": (string, None),
-                "summary": text,
-                "supports": (listof(ref("options")), []),
-                "known_from": (listof(ref("sources")), []),
-                "status": listof(
-                    mapping(
-                        {
-                            "since": date(partial=True),
-                            "state": one_of(*STATES),
-                            "by": (ref("sources"), None),
-                            "confirmed": boolean,
-                            "note": text,
-                        }
-                    ),
-                    min_items=1,
-                ),
-                "verified_through": date(partial=True),
-                "verified_by": (listof(ref("sources")), []),
-                "last_reviewed": date(),
-            }
-        )
-    ),
+    "sources": table(source_entry),
     "contacts": table(
         mapping(
             {

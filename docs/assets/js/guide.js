@@ -459,6 +459,32 @@ if (root) {
     if (more) s.append(el("p", { class: "pd-more" }, el("a", { href: siteRoot + more[0], text: more[1] })));
     return s;
   }
+  // ---- issue 13: deadlines, most urgent first (the engine orders them) ----
+  function deadlineSection(r) {
+    if (!r.deadlines || !r.deadlines.length) return null;
+    const items = r.deadlines.map((d) => {
+      const spec = DATA.deadlines[d];
+      return el(
+        "li",
+        { "data-deadline": d, "data-urgency": String(spec.urgency) },
+        el("strong", { text: `${t(spec.title)}. ` }),
+        t(spec.text),
+        " ",
+        el("span", { class: "pd-deadline__clock", text: ui("deadline_clock", { days: spec.days, starts: t(spec.starts) }) }),
+        " ",
+        citeList(spec.sources),
+      );
+    });
+    return section("deadlines", ui("section_deadlines"), null, el("p", { text: ui("deadlines_intro") }), el("ul", { class: "pd-deadlines" }, ...items));
+  }
+  function tacticWarningBox(wid) {
+    // The same box, marked as the tactic's own so it is not read as one of the result's warnings.
+    const box = warningBox(wid);
+    box.removeAttribute("data-warning");
+    box.setAttribute("data-tactic-warning", wid);
+    return box;
+  }
+  // ---- end issue 13 ----
   const POLICY_WARNINGS = (pid) => new Set((DATA.policies[pid].warnings || []).map((w) => w.id));
 
   function policyBox(r) {
@@ -547,6 +573,9 @@ if (root) {
     resultBox.append(rules);
     const rest = r.warnings.filter((w) => !shown.has(w) && w !== "stage_unknown");
     for (const w of rest) resultBox.append(warningBox(w));
+    // Deadlines (issue 13), right after the warnings; issue 14 owns the full result layout.
+    const due = deadlineSection(r);
+    if (due) resultBox.append(due);
 
     // 1. Where the case stands.
     const stand = section("priority", ui("section_priority"), [
@@ -712,6 +741,8 @@ if (root) {
                 DATA.tactics[s].risks
                   ? el("span", { class: "pd-risk", text: ` ${ui("tactic_risk", { risk: t(DATA.tactics[s].risks) })}` })
                   : null,
+                // issue 13: a tactic's own warnings (congressional contact tells DHS about the person)
+                ...((r.tactic_warnings || {})[s] || []).map((w) => tacticWarningBox(w)),
                 " ",
                 citeList(DATA.tactics[s].sources || []),
               ),
@@ -831,6 +862,15 @@ if (root) {
     if (r.warnings.length) {
       lines.push(ui("text_warnings"));
       for (const w of r.warnings) lines.push(`- ${t(DATA.warnings[w].title)}: ${t(DATA.warnings[w].text)}`);
+      lines.push("");
+    }
+    if (r.deadlines && r.deadlines.length) {
+      // issue 13: deadlines in the copied text too
+      lines.push(ui("text_deadlines"));
+      for (const d of r.deadlines) {
+        const spec = DATA.deadlines[d];
+        lines.push(`- ${t(spec.title)}: ${ui("deadline_clock", { days: spec.days, starts: t(spec.starts) })}`);
+      }
       lines.push("");
     }
     lines.push(ui("text_options"));

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import axe
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -103,16 +104,24 @@ def focused(page: Page, selector: str) -> bool:
     return page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector)
 
 
+ON_TOP = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  return r.width > 0 && r.height > 0 && !!top && (top === e || e.contains(top)); }"""
+
+
 def tab_until(page: Page, selector: str, limit: int = 40) -> None:
-    """Tab until `selector` has focus; every stop on the way is on screen (never a link in
-    a hidden menu or list)."""
+    """Tab until `selector` has focus; every stop on the way is on screen and on top (never
+    a link in a hidden menu, a closed list, or under the open menu)."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        assert page.evaluate(
-            """() => { const e = document.activeElement, r = e.getBoundingClientRect();
-                       return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
-                              && getComputedStyle(e).visibility === 'visible'; }"""
-        ), "focus went where no one can see it: " + page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+        try:  # allowing for the menu's and the search's 0.25 s slides and fades
+            page.wait_for_function(ON_TOP, timeout=2000)
+        except PlaywrightTimeoutError:
+            raise AssertionError(
+                "focus went where no one can see it: " + page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+            ) from None
         if focused(page, selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
@@ -146,7 +155,9 @@ def test_skip_link_menu_and_search_work_with_the_keyboard_alone(
     page.keyboard.press("Tab")
     assert focused(page, ".md-content *"), "after the skip link, Tab goes on in the page's content"
 
-    # The menu: on a phone a button opens it, focus moves in, Escape closes it and comes back.
+    # The menu. On a phone a button opens it and focus moves in; a section opens with Enter
+    # (focus on its title, which leads back) and its pages are a Tab away; Escape closes the
+    # menu and focus comes back to the button. On a desktop the menu is always there.
     page.goto(start)
     if width < 1220:
         button = page.locator("button[data-pd-menu]")
@@ -156,15 +167,23 @@ def test_skip_link_menu_and_search_work_with_the_keyboard_alone(
         page.keyboard.press("Enter")
         expect(button).to_have_attribute("aria-expanded", "true")
         expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
-        assert focused(page, ".md-sidebar--primary a"), "focus moves into the open menu"
-        tab_until(page, ".md-sidebar--primary a.md-nav__link")  # on screen, in the menu
+        assert focused(page, ".md-sidebar--primary *"), "focus moves into the open menu"
+        if focused(page, ".md-nav__title"):  # the page's own section is open: go back to all sections
+            page.keyboard.press("Enter")
+        section = ".md-sidebar--primary label.md-nav__link[for^=__nav_]"
+        tab_until(page, section)
+        page.keyboard.press("Enter")
+        assert focused(page, ".md-sidebar--primary .md-nav__title"), "focus moves to the section's title"
+        page.keyboard.press("Enter")
+        assert focused(page, section), "its title leads back"
+        page.keyboard.press("Enter")
+        tab_until(page, ".md-sidebar--primary .md-nav__item--nested .md-nav__link[href]")
         page.keyboard.press("Escape")
         expect(button).to_be_focused()
         expect(button).to_have_attribute("aria-expanded", "false")
         page.keyboard.press("Space")
         expect(button).to_have_attribute("aria-expanded", "true")
         page.keyboard.press("Escape")
-    # Every page of the menu is a Tab away, on screen, and Enter follows it.
     page.goto(start)
     if width < 1220:
         tab_until(page, "button[data-pd-menu]")

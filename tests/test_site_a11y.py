@@ -104,7 +104,9 @@ def focused(page: Page, selector: str) -> bool:
     return page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector)
 
 
-ON_TOP = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+# The focused element (its first line, for a link that wraps) is on screen and on top.
+ON_TOP = """() => { const e = document.activeElement, r = e.getClientRects()[0];
+  if (!r) return false;
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import axe
 import pytest
+from built import as_of, pin_clock
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -63,6 +64,7 @@ def view(browser: Browser, request: pytest.FixtureRequest) -> Iterator[View]:
     are the longest), about 2 minutes in all on this project's 2-core machine."""
     width, scheme = request.param
     context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    pin_clock(context, as_of())  # as conftest does for every browser test: the build's day
     seen: list[str] = []
     context.on("request", lambda r: seen.append(r.url))
     yield View(context.new_page(), width, scheme, seen)

@@ -60,8 +60,9 @@ class View:
 def view(browser: Browser, request: pytest.FixtureRequest) -> Iterator[View]:
     """One browser context and one page per width and colour scheme, reused by every page
     of the sample (pytest groups the tests by view): 4 contexts for 104 page checks. What it
-    costs: about a second per page check (axe's run dominates; the timeline and glossary
-    are the longest), about 2 minutes in all on this project's 2-core machine."""
+    costs: about 2 s a page check, nearly all of it axe's run (the options, timeline and
+    help pages are the longest); the whole module took 3 min 30 s on the shared 2-core
+    machine at a load average of 14. `-k 390-light` runs a quarter of it."""
     width, scheme = request.param
     context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
     pin_clock(context, as_of())  # as conftest does for every browser test: the build's day

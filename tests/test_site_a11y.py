@@ -90,14 +90,20 @@ def test_no_serious_accessibility_problem_on_any_kind_of_page(view: View, base_u
         page.screenshot(path=str(ARTIFACTS / f"site-{kind}-390-{view.scheme}-{lang}.png"))
 
 
-def test_links_in_text_are_underlined_and_the_menu_and_buttons_are_not(page: Page, base_url: str) -> None:
-    """The cue that is not colour (WCAG 1.4.1), said directly: axe checks it only where a
-    link's colour is too close to the text's."""
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_links_in_text_are_underlined_and_menus_and_buttons_are_not(page: Page, base_url: str, scheme: str) -> None:
+    """The cue that is not colour (WCAG 1.4.1), said directly: axe's link-in-text-block looks
+    only where a link's colour is too close to the text's, and takes any other difference in
+    decoration (a set underline thickness, say) for a cue even with the underline gone."""
+    page.emulate_media(color_scheme=scheme)
     page.goto(url(base_url, "en", "help/finding-legal-help/"))
     decoration = "(e) => getComputedStyle(e).textDecorationLine"
     assert page.locator(".md-content p a[href]").first.evaluate(decoration) == "underline"
+    assert page.locator(".md-content li a[href]").first.evaluate(decoration) == "underline"
     assert page.locator(".md-nav--primary a.md-nav__link").first.evaluate(decoration) == "none"
-    assert page.locator(".md-footer a").first.evaluate(decoration) == "none"
+    assert page.locator(".md-footer__link").first.evaluate(decoration) == "none"
+    page.goto(url(base_url, "en", "guide/"))
+    assert page.locator("a.md-button.pd-exit").evaluate(decoration) == "none"
 
 
 # ---- the keyboard alone ----

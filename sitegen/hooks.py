@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import address, guide, headers, notices, pages  # noqa: E402
+from sitegen import address, guide, headers, notices, pages, tasklist  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
@@ -89,6 +89,7 @@ def on_pre_build(config: Any) -> None:
     w = Words(lang)
     config.extra["built_on"] = w("built_on", date=w.date(STATE["built"]))
     config.extra["about_link"] = w("about_link")
+    config.extra["menu_label"] = w("menu_label")
     config.extra["lang_root"] = _lang_root(lang)
     config["copyright"] = w("copyright")
 
@@ -227,7 +228,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         except MissingText as exc:
             raise PluginError(f"the guide in {lang!r}: {exc}") from None
         html = re.sub(r"<p>\s*\[\[guide\]\]\s*</p>", lambda _: widget, html)
-    return html
+    return tasklist.label_checkboxes(html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

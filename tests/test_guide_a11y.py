@@ -5,24 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import axe
 import pytest
 from guide_walk import answer_until, wait_ready, walk
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 def serious_violations(page: Page) -> list[str]:
-    """axe-core injected from the local file (never a CDN), run on the guide."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
-    result = page.evaluate(
-        "async () => (await axe.run({ include: [['#pd-guide']] }, { resultTypes: ['violations'] })).violations"
-        ".map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))"
-    )
-    return [f"{v['id']} ({v['impact']}): {v['nodes']}" for v in result if v["impact"] in ("serious", "critical")]
+    return axe.serious_violations(page, "#pd-guide")
 
 
 def tab_until(page: Page, selector: str, limit: int = 60) -> None:

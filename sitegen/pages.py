@@ -225,8 +225,8 @@ def checklist_page(data: dict[str, Any], cid: str, w: Words) -> str:
             spec = data["checklist"][item["checklist"]]
             sources = spec["sources"]
             line = f"**{_md(w.text(spec['title']))}.** {_md(w.text(spec['summary']))}"
-            if spec["when"] is not None:
-                line += w("checklist_when", when=_md(describe(data, spec["when"], w)))
+            if spec["applies"] is not None:  # when it applies, in plain words (never the rule's logic)
+                line = f"*{_md(w.text(spec['applies']))}:* {line}"
         else:
             sources = item["sources"]
             line = _md(w.text(item["text"]))

@@ -169,3 +169,19 @@ def test_pages_people_print_have_a_print_button(page: Page, base_url: str, path:
     assert page.evaluate("window.__pdPrinted") == 1
     page.emulate_media(media="print")
     expect(button).to_be_hidden()
+
+
+# --- Checklists ------------------------------------------------------------------------------
+
+
+def test_no_page_shows_rule_logic_and_checklists_say_when_an_item_applies_in_plain_words(site_dir: Path) -> None:
+    logic = re.compile(r"\((?:When|Cuándo): ")
+    for path in site_dir.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+        assert not logic.search(text), f"{path.relative_to(site_dir)} shows a rule's logic"
+    for lang in LANGUAGES:
+        prefix = "" if lang == "en" else f"{lang}/"
+        page = (site_dir / f"{prefix}checklists/request-packet/index.html").read_text(encoding="utf-8")
+        for cid in ("g28", "privacy_waiver", "a_number"):
+            phrase = DATA["checklist"][cid]["applies"][lang]
+            assert f"<em>{phrase}:</em>" in page, f"{lang}: {cid} does not say when it applies"

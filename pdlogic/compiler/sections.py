@@ -255,7 +255,19 @@ SECTIONS = {
             }
         )
     ),
-    "checklist": table(mapping({"title": text, "summary": text, "when": (condition, None), "sources": sources_min1})),
+    "checklist": table(
+        mapping(
+            {
+                "title": text,
+                "summary": text,
+                "when": (condition, None),
+                # For a reader: when the item applies, as a plain phrase ("If a lawyer represents
+                # the person"), never the rule's logic. Required with `when` (checks.py).
+                "applies": (text, None),
+                "sources": sources_min1,
+            }
+        )
+    ),
     "detention": table(mapping({"title": text, "summary": text, "when": (condition, None), "sources": sources_min1})),
     "checklist_pages": table(
         mapping(

@@ -6,6 +6,7 @@ quickly leaves nothing behind."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -13,7 +14,9 @@ from built import as_of, pin_clock
 from guide_walk import answer_until, path_labels, shown_options, wait_ready, walk
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+import pdlogic
 from pdlogic.data import compiled
+from pdlogic.engine import default_policy
 
 DATA = compiled()
 FACT_WORDS = {f"{k}=" for k in DATA["facts"]} | {
@@ -66,7 +69,7 @@ def outside(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
     assert all(u.startswith(EXIT_URL) for u in offsite), offsite
 
 
-def test_answers_never_leave_the_page(page: Page, base_url: str, server) -> None:
+def test_answers_never_leave_the_page(page: Page, base_url: str, server, site_dir: Path) -> None:
     before = len(server.requests())
     page.goto(base_url + "/guide/")
     wait_ready(page)
@@ -82,7 +85,12 @@ def test_answers_never_leave_the_page(page: Page, base_url: str, server) -> None
     assert log and all(line.startswith("GET ") for line in log), log
     for line in log:
         assert "?" not in line, line
-        assert not [w for w in FACT_WORDS if w in line.split(" ", 1)[1]], line
+        path = line.split(" ", 1)[1]
+        # A file the build wrote (the offline copy fetches every page, /library/dhs-v-dvd-2025/
+        # among them) is not an answer; any other path must hold no fact name or answer value.
+        if (site_dir / path.lstrip("/")).is_file() or (site_dir / path.lstrip("/") / "index.html").is_file():
+            continue
+        assert not [w for w in FACT_WORDS if w in path], line
     assert facts["stage"] == "in_proceedings"
 
 
@@ -194,7 +202,8 @@ def test_hostile_links_are_refused_without_injecting_anything(page: Page, base_u
     page.goto(f"{base_url}/guide/#{HOSTILE[-2]}")
     expect(page.locator(".pd-notice")).to_contain_text("could not be used (4 ignored)")
     assert path_labels(page) == ["stage"]
-    expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
+    asked_next = pdlogic.next_question({"stage": "final_order"}, default_policy(DATA, as_of()))
+    expect(page.locator(f".pd-step form[data-question={asked_next}]")).to_be_visible()
 
 
 def test_leaving_quickly_replaces_the_page_and_forgets_the_answers(

@@ -226,6 +226,18 @@ if (root) {
   // The questions answered, in the order they are asked (answers made irrelevant are pruned away).
   const answered = () => QUESTIONS.filter((q) => q.facts.every((f) => f in facts));
 
+  // Answers about a person's own acts or immigration violations (facts marked `sensitive` in
+  // decision_tree/facts.yaml): a printed, copied or linked result leaves them out unless the
+  // reader ticks "include everything" (a written list of such answers is a statement).
+  // "I don't know" says nothing about anyone: only given answers are left out.
+  const sensitiveAnswer = (f) => Boolean(DATA.facts[f] && DATA.facts[f].sensitive) && facts[f] !== null && facts[f] !== undefined;
+  const isSensitive = (q) => q.facts.some(sensitiveAnswer);
+  let includeSensitive = false;
+  function shareableFacts() {
+    if (includeSensitive) return { ...facts };
+    return Object.fromEntries(Object.entries(facts).filter(([f]) => !sensitiveAnswer(f)));
+  }
+
   function renderPath() {
     pathList.replaceChildren();
     const shown = answered();
@@ -241,7 +253,7 @@ if (root) {
       pathList.append(
         el(
           "li",
-          { "data-question": q.id },
+          isSensitive(q) ? { "data-question": q.id, "data-sensitive": "" } : { "data-question": q.id },
           el("span", { class: "pd-path__label", text: `${t(q.summary_label)}: ` }),
           el("span", { class: "pd-path__answer", text: answerText(q) }),
           " ",
@@ -829,7 +841,7 @@ if (root) {
         );
     });
     link.addEventListener("click", () => {
-      const url = `${location.origin}${location.pathname}#${encodeLink(facts, policy)}`;
+      const url = `${location.origin}${location.pathname}#${encodeLink(shareableFacts(), policy)}`;
       const input = el("input", { type: "text", class: "pd-link-url", readonly: true, "aria-label": ui("link_url_aria") });
       input.value = url;
       out.replaceChildren(
@@ -842,6 +854,21 @@ if (root) {
       out.hidden = false;
       input.select();
     });
+    const sensitive = answered().filter(isSensitive).length;
+    if (sensitive) {
+      const tick = el("input", { type: "checkbox", class: "pd-include-sensitive" });
+      tick.checked = includeSensitive;
+      tick.addEventListener("change", () => {
+        includeSensitive = tick.checked;
+        root.classList.toggle("pd-print-sensitive", includeSensitive);
+        out.hidden = true; // a text or link made before the change no longer matches it
+        out.replaceChildren();
+      });
+      box.append(
+        el("p", { class: "pd-sensitive-note", text: ui("sensitive_left_out", { n: sensitive }) }),
+        el("label", { class: "pd-include-sensitive-label" }, tick, " ", ui("include_sensitive")),
+      );
+    }
     box.append(el("div", { class: "pd-actions__buttons" }, print, copy, link), out);
     return box;
   }
@@ -856,9 +883,13 @@ if (root) {
       ui("text_rules", { rules: t(pol.title), dates: policyDates(r.policy) }),
       "",
       ui("text_my_answers"),
-      ...answered().map((q) => `- ${t(q.summary_label)}: ${answerText(q)}`),
-      "",
+      ...answered()
+        .filter((q) => includeSensitive || !isSensitive(q))
+        .map((q) => `- ${t(q.summary_label)}: ${answerText(q)}`),
     ];
+    const left = answered().filter(isSensitive).length;
+    if (left && !includeSensitive) lines.push(ui("text_left_out", { n: left }));
+    lines.push("");
     if (r.warnings.length) {
       lines.push(ui("text_warnings"));
       for (const w of r.warnings) lines.push(`- ${t(DATA.warnings[w].title)}: ${t(DATA.warnings[w].text)}`);

@@ -112,6 +112,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         print("--days: expected a number of days, 0 or more", file=sys.stderr)
         return 2
     data = compiled()
+    if any("last_reviewed" not in doc for doc in data["sources"].values()):
+        # The wheel's data leaves out what only people read (compile.for_engine).
+        print(
+            f"review: needs decision_tree/ (not found at {SOURCE_TREE}); the packaged data has no review dates",
+            file=sys.stderr,
+        )
+        return 2
     if args.policy is not None and args.policy not in data["policies"]:
         print(
             f"policy: {args.policy!r} is not a policy id; expected one of {', '.join(data['policy_order'])}",

@@ -1,8 +1,9 @@
-"""Command line: python -m pdlogic {evaluate,check,policies,graph,compile,parity,coverage}."""
+"""Command line: python -m pdlogic {evaluate,check,policies,graph,compile,parity,coverage,review}."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -103,6 +104,39 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return main(compiled())
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import report
+
+    today = args.today or clock.today()
+    if args.days < 0:
+        print("--days: expected a number of days, 0 or more", file=sys.stderr)
+        return 2
+    data = compiled()
+    if any("last_reviewed" not in doc for doc in data["sources"].values()):
+        # The wheel's data leaves out what only people read (compile.for_engine).
+        print(
+            f"review: needs decision_tree/ (not found at {SOURCE_TREE}); the packaged data has no review dates",
+            file=sys.stderr,
+        )
+        return 2
+    if args.policy is not None and args.policy not in data["policies"]:
+        print(
+            f"policy: {args.policy!r} is not a policy id; expected one of {', '.join(data['policy_order'])}",
+            file=sys.stderr,
+        )
+        return 2
+    text, code = report(data, today, args.days, args.policy)
+    sys.stdout.write(text)
+    return code
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: expected YYYY-MM-DD") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pdlogic", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -132,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_parity)
     p = sub.add_parser("coverage", help="walk every edge and condition; print what was not covered")
     p.set_defaults(func=cmd_coverage)
+    p = sub.add_parser(
+        "review",
+        help="the documents behind a result today, oldest review first; exit 1 if any is older than --days",
+    )
+    p.add_argument("--today", type=_day, default=None, help="YYYY-MM-DD (default: PD_TODAY or the real date)")
+    p.add_argument("--days", type=int, default=30, help="the longest a review may be ago (default 30)")
+    p.add_argument("--policy", default=None, help="policy id (default: the policy in force on that day)")
+    p.set_defaults(func=cmd_review)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -96,13 +96,14 @@ def write_headers_file(site: Path, hashes: Iterable[str]) -> None:
         "</IfModule>",
         "AddType text/javascript .js .mjs",
         "AddType application/wasm .wasm",
+        "AddType application/atom+xml .atom",
     ]
     (site / ".htaccess").write_text("\n".join(apache) + "\n", encoding="utf-8")
     nginx = [
         "# Written by the build (sitegen/headers.py). Include it in the `server` block that serves",
         "# the site, and in any `location` block that has add_header lines of its own (nginx does",
-        "# not merge add_header across levels). mime.types must map .mjs to text/javascript and",
-        "# .wasm to application/wasm.",
+        "# not merge add_header across levels). mime.types must map .mjs to text/javascript,",
+        "# .wasm to application/wasm and .atom to application/atom+xml.",
         *(f'add_header {k} "{v}" always;' for k, v in values.items()),
         'add_header Cache-Control "no-cache" always;',
     ]

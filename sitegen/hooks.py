@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import address, guide, headers, notices, pages, tasklist  # noqa: E402
+from sitegen import address, changes, guide, headers, notices, pages, tasklist  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
@@ -37,7 +37,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # ICE's tip line is printed in the header of seed 001. This site never shows a
 # number or form for reporting people: the build refuses to publish one.
 FORBIDDEN = re.compile(r"DHS-?2-?ICE|347-?2423", re.IGNORECASE)
-MACRO = re.compile(r"\[\[(src|status|contact|option|guide|qr)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]")
+MACRO = re.compile(r"\[\[(src|status|contact|option|guide|qr|changes)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]")
 
 STATE: dict[str, Any] = {}
 
@@ -282,6 +282,7 @@ def on_post_build(config: Any) -> None:
         if graph.exists():
             shutil.copy2(graph, site / _lang_root(lang) / "guide" / "questions.svg")
     split_search_index(site)
+    write_feeds(site)
     # 404.html comes from a template, not through on_post_page: same <meta>, its script hash in the header.
     for lang in LANGUAGES:
         STATE["hashes"] |= headers.secure_static_page(site / _lang_root(lang) / "404.html", config["site_url"])
@@ -289,6 +290,18 @@ def on_post_build(config: Any) -> None:
     # The service worker's file list and build id cover every file written above.
     headers.write_service_worker(site)
     write_offline_kit(site, STATE["built"])
+
+
+def write_feeds(site: Path) -> None:
+    """The "What changed" feed in each language, beside that language's home: a static file
+    on the site's own origin (sitegen/changes.py)."""
+    public = STATE["public_url"]
+    for lang in LANGUAGES:
+        try:
+            text = changes.feed(STATE["data"], STATE["today"], Words(lang), public and public + _lang_root(lang))
+        except MissingText as exc:
+            raise PluginError(f"the {changes.FEED} feed in {lang!r}: {exc}") from None
+        (site / _lang_root(lang) / changes.FEED).write_text(text, encoding="utf-8")
 
 
 def split_search_index(site: Path) -> None:
@@ -402,6 +415,9 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
         return m.group(0)
     if kind == "qr":
         return _qr(ident, src, w)
+    if kind == "changes":  # the "What changed" page, with its newest entry's date (from the data)
+        newest = changes.newest(data)
+        return f"[{w('changes_home', date=w.date(newest.since))}]({_rel(src, changes.PAGE)})"
     table = {"src": "sources", "status": "sources", "contact": "contacts", "option": "options"}[kind]
     if ident not in data[table]:
         raise PluginError(f"docs/{src}: [[{kind}:{ident}]] names no entry in decision_tree/ {table}")

@@ -14,6 +14,7 @@ from markdown.extensions.toc import slugify
 
 from pdlogic import dates
 
+from . import changes
 from .text import DEFAULT_LANGUAGE, Words
 
 STAGE_PAGES = {
@@ -52,6 +53,7 @@ def generated_pages(data: dict[str, Any], today: dt.date, lang: str = DEFAULT_LA
     for sid, slug in STAGE_PAGES.items():
         pages[f"options/{slug}.md"] = stage_page(data, sid, Words(lang))
     pages["checklists/index.md"] = checklists_index(data, Words(lang))
+    pages[changes.PAGE] = changes.page(data, today, Words(lang))
     for cid in data["checklist_pages"]:
         pages[f"checklists/{cid}.md"] = checklist_page(data, cid, Words(lang))
     return pages

@@ -32,6 +32,7 @@ TYPES = {
     ".json": "application/json",
     ".webmanifest": "application/manifest+json",
     ".svg": "image/svg+xml",
+    ".atom": "application/atom+xml",  # the "What changed" feed (sitegen/changes.py)
 }
 REPORT_PATH = "/__csp-report"
 

@@ -32,6 +32,7 @@ PAGES = {
     "checklist": "checklists/request-packet/",
     "library": "library/johnson-2014/",
     "timeline": "library/timeline/",
+    "changes": "changes/",
     "glossary": "glossary/",
     "about": "about/",
 }

@@ -415,8 +415,11 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
         return _cite(ident, src, extra, w)
     if kind == "warning":  # an engine warning word for word, with its sources: the page never retypes it
         warning = data["warnings"][ident]
-        cites = "; ".join(_cite(sid, src, None, w) for sid in warning["sources"])
-        return f"**{pages._md(w.text(warning['title']))}.** {pages._md(w.text(warning['text']))} ({cites})"
+        cites = "".join(f"- {_cite(sid, src, None, w)}\n" for sid in warning["sources"])
+        return (
+            f"**{pages._md(w.text(warning['title']))}.** {pages._md(w.text(warning['text']))}\n\n"
+            f"{w('warning_sources')}\n\n{cites}"
+        )
     if kind == "contact":
         c = data["contacts"][ident]
         hours = f", {w.text(c['hours'])}" if c["hours"] else ""
@@ -433,6 +436,8 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
             where = _rel(src, "library/" + c["source"] + ".md")
             return f"[**{pages._md(w.text(c['label']))}**]({where}): {value}{pages._md(hours)}"
         unconfirmed = "" if c["confirmed"] else ", " + w("contact_unconfirmed")
+        if c.get("checked"):  # an address read from a stored copy: the reader sees the day it was taken
+            unconfirmed += ", " + w("contact_checked", date=w.date(c["checked"]))
         published = (
             w("contact_undated") if c["published"] == "undated" else w("contact_published", date=w.date(c["published"]))
         )

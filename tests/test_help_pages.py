@@ -31,7 +31,13 @@ LOADED_LINK = re.compile(
 )
 # The help pages issue 15 owns; "In custody, in court, or with an order" is a page about ICE's
 # 2015 web page (not this issue's) and says so.
-OWNED = ["detained-family-member", "finding-legal-help", "removal-scheduled-soon", "where-does-my-case-stand"]
+OWNED = [
+    "detained-family-member",
+    "finding-legal-help",
+    "registration",
+    "removal-scheduled-soon",
+    "where-does-my-case-stand",
+]
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +218,38 @@ def test_case_stage_page_says_a_petition_does_not_stop_removal_and_a_missed_hear
     }[lang]
     for sentence in said:
         assert sentence in body
+
+
+# ---- Registration ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_registration_page_gives_the_rule_as_the_engine_has_it_and_leaves_the_decision_to_a_lawyer(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    page = article(built(site_dir, lang, "registration"))
+    body = text(page)
+    w = data["warnings"]["registration_duty"]
+    title = in_lang(w["title"], lang)
+    assert title in body
+    hrefs = [href for href, _ in links(page)]
+    for sid in ["registration-rule-2025", "registration-rule-challenge-2025"]:
+        assert any(h.rstrip("/").endswith(f"library/{sid}") for h in hrefs), f"{lang}: {sid} not linked"
+    # Do no harm: what registering tells DHS comes before the rule itself.
+    radar = {"en": "radar", "es": "se fije en usted"}[lang]
+    assert body.index(radar) < body.index(title)
+    for anchor in ("who-already-counts-as-registered", "what-are-the-penalties", "what-does-registering-tell-dhs"):
+        assert f'id="{anchor}"' in page, f"{lang}: no section #{anchor}"
+    neutral = {"en": "does not advise either way", "es": "no aconseja ni una cosa ni la otra"}[lang]
+    assert neutral in body
+    if lang == "en":
+        assert "you should" not in body.lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_registration_page_is_in_the_menu_in_both_languages(site_dir: Path, lang: str) -> None:
+    page = built(site_dir, lang, "finding-legal-help")
+    assert re.search(r'href="(\.\./)?registration/"', page), f"{lang}: the menu does not lead to the registration page"
 
 
 # ---- Every help page ------------------------------------------------------------------------

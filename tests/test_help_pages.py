@@ -220,6 +220,25 @@ def test_case_stage_page_says_a_petition_does_not_stop_removal_and_a_missed_hear
         assert sentence in body
 
 
+# ---- Removal scheduled soon: check-ins ------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_removal_page_says_check_ins_are_not_routine_with_the_engines_warning(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    page = article(built(site_dir, lang, "removal-scheduled-soon"))
+    assert 'id="check-ins-today"' in page
+    w = data["warnings"]["check_in_arrests"]
+    section = text(page[page.find('id="check-ins-today"') :])
+    assert in_lang(w["title"], lang) in section
+    missing = {"en": "Missing a check-in has its own serious consequences", "es": "Faltar a una cita de control"}
+    assert missing[lang] in section
+    hrefs = [href for href, _ in links(page)]
+    for sid in w["sources"]:
+        assert any(h.rstrip("/").endswith(f"library/{sid}") for h in hrefs), f"{lang}: {sid} not linked"
+
+
 # ---- Registration ----------------------------------------------------------------------------
 
 

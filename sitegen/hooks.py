@@ -37,7 +37,9 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # ICE's tip line is printed in the header of seed 001. This site never shows a
 # number or form for reporting people: the build refuses to publish one.
 FORBIDDEN = re.compile(r"DHS-?2-?ICE|347-?2423", re.IGNORECASE)
-MACRO = re.compile(r"\[\[(src|status|contact|option|guide|qr|changes)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]")
+MACRO = re.compile(
+    r"\[\[(src|status|contact|option|guide|qr|changes|deadlines|warning)(?::([a-z0-9_-]+))?(?:\|([^\]]+))?\]\]"
+)
 
 STATE: dict[str, Any] = {}
 
@@ -418,26 +420,42 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
     if kind == "changes":  # the "What changed" page, with its newest entry's date (from the data)
         newest = changes.newest(data)
         return f"[{w('changes_home', date=w.date(newest.since))}]({_rel(src, changes.PAGE)})"
-    table = {"src": "sources", "status": "sources", "contact": "contacts", "option": "options"}[kind]
+    if kind == "deadlines":
+        return _deadlines(ident, src, w)
+    table = {"src": "sources", "status": "sources", "contact": "contacts", "option": "options", "warning": "warnings"}[
+        kind
+    ]
     if ident not in data[table]:
         raise PluginError(f"docs/{src}: [[{kind}:{ident}]] names no entry in decision_tree/ {table}")
     if kind == "status":
         return w.badge(data["sources"][ident], STATE["today"])
     if kind == "src":
         return _cite(ident, src, extra, w)
+    if kind == "warning":  # an engine warning word for word, with its sources: the page never retypes it
+        warning = data["warnings"][ident]
+        cites = "".join(f"- {_cite(sid, src, None, w)}\n" for sid in warning["sources"])
+        return (
+            f"**{pages._md(w.text(warning['title']))}.** {pages._md(w.text(warning['text']))}\n\n"
+            f"{w('warning_sources')}\n\n{cites}"
+        )
     if kind == "contact":
         c = data["contacts"][ident]
         hours = f", {w.text(c['hours'])}" if c["hours"] else ""
         digits = re.sub(r"[^0-9]", "", c["value"])
-        value = (
-            f"[{c['value']}](tel:+{digits if len(digits) == 11 else '1' + digits})"
-            if c["kind"] == "phone"
-            else c["value"]
-        )
+        if c["kind"] == "phone":
+            value = f"[{c['value']}](tel:+{digits if len(digits) == 11 else '1' + digits})"
+        elif c["kind"] == "web":  # a plain outside link: the build adds rel="noreferrer"; nothing is fetched
+            if not c["value"].startswith("https://"):
+                raise PluginError(f"docs/{src}: [[contact:{ident}]] is a web address that is not absolute https")
+            value = f"<{c['value']}>"
+        else:
+            value = c["value"]
         if extra == "short":  # printed sheets: the number and its hours; the name links to where it comes from
             where = _rel(src, "library/" + c["source"] + ".md")
             return f"[**{pages._md(w.text(c['label']))}**]({where}): {value}{pages._md(hours)}"
         unconfirmed = "" if c["confirmed"] else ", " + w("contact_unconfirmed")
+        if c.get("checked"):  # an address read from a stored copy: the reader sees the day it was taken
+            unconfirmed += ", " + w("contact_checked", date=w.date(c["checked"]))
         published = (
             w("contact_undated") if c["published"] == "undated" else w("contact_published", date=w.date(c["published"]))
         )
@@ -448,6 +466,24 @@ def _macro(m: re.Match[str], src: str, w: Words) -> str:
     opt = data["options"][ident]
     stage = pages.option_stage(data, ident)
     return f"[{pages._md(w.text(opt['title']))}]({_rel(src, f'options/{pages.STAGE_PAGES[stage]}.md')}#{ident})"
+
+
+# [[deadlines]]: every time limit in decision_tree/deadlines.yaml, most urgent then shortest, in
+# the page's language, each with what starts the clock and its sources: one source of truth for
+# the days (the guide shows the same entries when they apply to a reader's answers).
+def _deadlines(ident: str | None, src: str, w: Words) -> str:
+    if ident is not None:
+        raise PluginError(f"docs/{src}: [[deadlines]] takes no id")
+    table = STATE["data"]["deadlines"]
+    items = []
+    for did in sorted(table, key=lambda d: (table[d]["urgency"], table[d]["days"], d)):
+        d = table[did]
+        cites = "; ".join(_cite(sid, src, None, w) for sid in d["sources"])
+        items.append(
+            f'- <span id="deadline-{did}"></span>**{pages._md(w.text(d["title"]))}.** {pages._md(w.text(d["text"]))} '
+            f"{w('deadline_starts', starts=pages._md(w.text(d['starts'])))} ({cites})"
+        )
+    return "\n".join(items) + "\n"
 
 
 # [[qr:ID]]: a QR code to one of these pages at the configured site address, made at build time.

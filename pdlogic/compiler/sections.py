@@ -329,6 +329,8 @@ SECTIONS = {
                 "source": ref("sources"),
                 "published": date(partial=True),
                 "confirmed": boolean,
+                # The day an address was read from a stored copy of its page (issue 15: no live check).
+                "checked": (date(), None),
             }
         )
     ),

@@ -1,6 +1,7 @@
 """The one build: check decision_tree/, compile it, build the pdlogic wheel for
-Pyodide, then `mkdocs build --strict` (whose hooks copy the Pyodide runtime and
-the wheel into site/). Any failure stops the build with its reason."""
+Pyodide and its lock file (pyodide-build), then `mkdocs build --strict` (whose hooks
+copy the Pyodide runtime, the wheel and the lock file into site/). Any failure stops
+the build with its reason."""
 
 from __future__ import annotations
 
@@ -55,6 +56,15 @@ def main() -> None:
     wheels = list(out.glob("pdlogic-*-py3-none-any.whl"))
     if len(wheels) != 1:
         raise SystemExit(f"build failed: expected one py3-none-any wheel in {out}, found {wheels}")
+
+    step("register the wheel in the runtime's lock file (pyodide lockfile add-wheels)")
+    from sitegen.runtime import LOCK, RuntimeProblem, write_lock
+
+    try:
+        entry = write_lock(wheels[0], out / LOCK)["packages"]["pdlogic"]
+    except RuntimeProblem as exc:
+        raise SystemExit(f"build failed: {exc}") from None
+    print(f"    pdlogic: {entry['file_name']} sha256 {entry['sha256']}")
 
     step("draw the question graph")
     graph_dir = ROOT / "build" / "graph"

@@ -197,7 +197,7 @@ def chart_text(data: dict[str, Any], lang: str) -> str:
     return f"<p>{e(w('page_chart_words'))}</p>" + f'<ol class="pd-chart__list">{items}</ol>'
 
 
-def widget(data: dict[str, Any], default_policy: str, built: str, home: str, wheel: str, lang: str = "en") -> str:
+def widget(data: dict[str, Any], default_policy: str, built: str, home: str, lang: str = "en") -> str:
     """The guide's root element. `home` is the relative path from the page to its language's
     home page, where the pages it links to (options, library, the flowchart) are."""
     e = html.escape
@@ -206,7 +206,7 @@ def widget(data: dict[str, Any], default_policy: str, built: str, home: str, whe
     links = stage_links(data, home, lang)
     return (
         f'<div id="pd-guide" class="pd-guide" data-engine="loading" lang="{e(lang)}" '
-        f'data-site-root="{e(home)}" data-default-policy="{e(default_policy)}" data-wheel="{e(wheel)}">'
+        f'data-site-root="{e(home)}" data-default-policy="{e(default_policy)}">'
         f'<p class="pd-exit-bar"><a class="pd-exit md-button" href="{e(EXIT_URL)}" rel="noreferrer noopener">'
         f'{e(w("page_exit_link"))}</a> <span class="pd-exit-hint">{e(w("page_exit_hint"))}</span></p>'
         f'<noscript><div class="pd-fallback pd-fallback--noscript"><p>{e(w("page_noscript"))}</p>{links}</div></noscript>'

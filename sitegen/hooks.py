@@ -27,13 +27,12 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import address, changes, guide, headers, notices, pages, tasklist  # noqa: E402
+from sitegen import address, changes, guide, headers, notices, pages, runtime, tasklist  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pd")
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # ICE's tip line is printed in the header of seed 001. This site never shows a
 # number or form for reporting people: the build refuses to publish one.
 FORBIDDEN = re.compile(r"DHS-?2-?ICE|347-?2423", re.IGNORECASE)
@@ -226,7 +225,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         # Relative path from the page to this language's home (pages, the flowchart) ...
         home = posixpath.relpath(_lang_root(lang) or ".", posixpath.dirname(page.url.rstrip("/") + "/x")) + "/"
         try:
-            widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], home, _wheel().name, lang)
+            widget = guide.widget(STATE["data"], STATE["default_policy"], STATE["built"], home, lang)
         except MissingText as exc:
             raise PluginError(f"the guide in {lang!r}: {exc}") from None
         html = re.sub(r"<p>\s*\[\[guide\]\]\s*</p>", lambda _: widget, html)
@@ -270,15 +269,11 @@ def on_post_build(config: Any) -> None:
     for lang, output in STATE.get("not_found", {}).items():
         (Path(config["site_dir"]) / _lang_root(lang) / "404.html").write_text(output, encoding="utf-8")
     site = Path(config["site_dir"])
-    target = site / "pyodide"
-    target.mkdir(exist_ok=True)
-    runtime = ROOT / "node_modules" / "pyodide"
-    for name in PYODIDE_FILES:
-        if not (runtime / name).exists():
-            raise PluginError(f"node_modules/pyodide/{name} is missing: run `npm ci` first")
-        shutil.copy2(runtime / name, target / name)
     wheel = _wheel()
-    shutil.copy2(wheel, target / wheel.name)
+    try:  # the runtime, the wheel and the lock file the worker loads it by (decision 0003)
+        runtime.install(site / "pyodide", wheel, wheel.with_name(runtime.LOCK))
+    except runtime.RuntimeProblem as exc:
+        raise PluginError(str(exc)) from None
     for lang in LANGUAGES:
         graph = ROOT / "build" / "graph" / f"questions.{lang}.svg"
         if graph.exists():

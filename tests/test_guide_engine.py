@@ -238,7 +238,7 @@ def test_a_facts_error_is_a_message_not_a_traceback(guide: Page) -> None:
                 if (e.data.type === "ready") w.postMessage({ type: "evaluate", id: 1, facts: { stage: "mars" }, policy: "" });
                 if (e.data.type === "result") { w.terminate(); done(e.data); }
             };
-            w.postMessage({ type: "start", wheel: document.getElementById("pd-guide").dataset.wheel });
+            w.postMessage({ type: "start" });
         })"""
     )
     assert reply["ok"] is False

@@ -25,7 +25,10 @@ self.fetch = async (input, init) => {
     if (watched && !res.ok) fail(`${url.split("/").pop()} could not be loaded (${res.status})`);
     return res;
   } catch (err) {
-    if (watched) fail(`${url.split("/").pop()} could not be loaded`);
+    // A fetch with `integrity` (the wheel, from the lock file) also fails when the file's sha256
+    // is not the one the build recorded.
+    const check = init && init.integrity ? " or does not match the build" : "";
+    if (watched) fail(`${url.split("/").pop()} could not be loaded${check}`);
     throw err;
   }
 };
@@ -33,10 +36,22 @@ self.addEventListener("unhandledrejection", (event) => {
   if (evaluate === null) fail(event.reason && event.reason.message ? event.reason.message : "the engine failed to start");
 });
 
-async function start(wheel) {
+async function start() {
   if (typeof WebAssembly !== "object") throw new Error("This browser cannot run WebAssembly.");
+  // indexURL: the runtime and its lock file (written by the build: the runtime's own plus
+  // pdlogic) come from this site. packageBaseUrl: so do the packages; without it Pyodide
+  // would look for them on its CDN.
   const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime });
-  await pyodide.loadPackage(new URL(wheel, runtime).href, { messageCallback: () => {} });
+  // By name, through the lock file: Pyodide fetches the wheel with the lock file's sha256 as
+  // subresource integrity, so a wheel changed after the build is refused (decision 0003).
+  // checkIntegrity must be given: an options object without it turns the check off.
+  let refused = "";
+  await pyodide.loadPackage("pdlogic", {
+    checkIntegrity: true,
+    messageCallback: () => {},
+    errorCallback: (message) => (refused = refused || message),
+  });
+  if (!pyodide.loadedPackages.pdlogic) throw new Error(refused || "pdlogic could not be loaded");
   pyodide.runPython(`
 import datetime
 import json
@@ -61,7 +76,7 @@ let started = null;
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "start") {
-    started = started || start(msg.wheel);
+    started = started || start();
     try {
       await started;
       if (!failed) self.postMessage({ type: "ready" });

@@ -106,7 +106,7 @@ if (root) {
       setEngine("failed", "the engine's script did not load");
     };
     watchdog = setTimeout(() => setEngine("failed", "the engine took too long to start"), ENGINE_TIMEOUT_MS);
-    worker.postMessage({ type: "start", wheel: root.dataset.wheel });
+    worker.postMessage({ type: "start" });
   } catch (err) {
     setEngine("failed", String(err));
   }

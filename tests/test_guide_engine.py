@@ -197,8 +197,14 @@ def test_every_stage_today_and_under_older_rules(guide: Page, who: str, plan: di
     # The same answers under older rules: the guide asks what those rules need, then recomputes.
     page.select_option("#pd-policy", older)
     facts |= walk(page, plan)
-    agree(page, facts, older)
+    past = agree(page, facts, older)
     expect(page.locator(".pd-result [data-section=policy]")).to_contain_text("older rules")
+    # A match under older rules is history: "would have fit", never "may fit your case".
+    expect(page.locator(".pd-result [data-section=options]")).not_to_contain_text("May fit your case")
+    if any(o["recommended"] for o in past["options"]):
+        expect(page.locator(".pd-option--recommended .pd-fit").first).to_contain_text(
+            "Would have fit under older rules"
+        )
     if facts.get("accepts_publicity_risk"):
         assert "media" in shown_items(page, "tactics")
     # Back to today's rules: the questions only today's rules ask (issue 13: check-ins, TPS...) were

@@ -622,8 +622,11 @@ if (root) {
       r.stage ? [`options/${STAGE_PAGES[r.stage]}/`, ui("more_options_stage")] : ["options/", ui("more_options_all")],
     );
     if (r.warnings.includes("stage_unknown")) opts.append(warningBox("stage_unknown"));
+    // Under older rules a match is history ("would have fit"), never "may fit your case" today.
+    const past = r.policy !== DATA.default_policy;
+    const pastRules = { rules: t(DATA.policies[r.policy].short) };
     if (r.options.some((o) => o.recommended))
-      opts.append(el("p", { text: ui("options_fit_first") }));
+      opts.append(el("p", { text: past ? ui("options_fit_first_past", pastRules) : ui("options_fit_first") }));
     const list = el("ul", { class: "pd-options" });
     for (const o of r.options) {
       const spec = DATA.options[o.id];
@@ -635,7 +638,7 @@ if (root) {
       const page = r.stage ? `${siteRoot}options/${STAGE_PAGES[r.stage]}/#${o.id}` : `${siteRoot}options/`;
       li.append(el("h4", {}, el("a", { href: page, text: t(spec.title) })));
       if (o.recommended)
-        li.append(el("p", { class: "pd-fit", text: ui("option_fit") }));
+        li.append(el("p", { class: "pd-fit", text: past ? ui("option_fit_past", pastRules) : ui("option_fit") }));
       li.append(el("p", { text: t(spec.summary) }));
       for (const w of o.warnings) li.append(warningBox(w));
       li.append(
@@ -907,7 +910,9 @@ if (root) {
     lines.push(ui("text_options"));
     for (const o of r.options) {
       const spec = DATA.options[o.id];
-      lines.push(`- ${o.recommended ? ui("text_option_may_fit", { option: t(spec.title) }) : t(spec.title)}`);
+      const fitKey = r.policy === DATA.default_policy ? "text_option_may_fit" : "text_option_would_have_fit";
+      const rules = t(DATA.policies[r.policy].short);
+      lines.push(`- ${o.recommended ? ui(fitKey, { option: t(spec.title), rules }) : t(spec.title)}`);
       const deciders = o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices"));
       lines.push(`  ${ui("label_who_decides")} ${deciders}`);
       for (const w of o.warnings) lines.push(`  ${ui("warning_title", { title: t(DATA.warnings[w].title) })}`);

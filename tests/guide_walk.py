@@ -102,7 +102,7 @@ def shown_warnings(page: Page) -> list[str]:
 
 
 def shown_deadlines(page: Page) -> list[str]:
-    items = page.locator(".pd-result [data-section=deadlines] [data-deadline]")
+    items = page.locator(".pd-result [data-deadline]")
     return [items.nth(i).get_attribute("data-deadline") or "" for i in range(items.count())]
 
 

@@ -19,63 +19,16 @@ import re
 import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from built import SITE, as_of, pin_clock  # noqa: E402
-from guide_walk import wait_ready, walk  # noqa: E402
+from guide_walk import READERS, wait_ready, walk  # noqa: E402
 
 from sitegen.chromium import ARGS, EXECUTABLE  # noqa: E402
 from sitegen.server import make_server  # noqa: E402
-
-# question id -> answer (None = "I don't know"; multi questions: a list of facts, "none", "unknown").
-READERS: list[tuple[str, str, dict[str, Any]]] = [
-    (
-        "no record, entered without inspection years ago",
-        "/guide/",
-        {
-            "asking_for": "self",
-            "stage": "before_nta",
-            "known_to_dhs": False,
-            "detained": False,
-            "entered_without_inspection": True,
-            "present_2_years": True,
-            "has_dhs_document": False,
-        },
-    ),
-    (
-        "detained, in court, entered without inspection; his brother asks, in Spanish",
-        "/es/guide/",
-        {
-            "asking_for": "someone_else",
-            "stage": "in_proceedings",
-            "detained": True,
-            "mandatory_detention": None,
-            "entered_without_inspection": True,
-            "present_2_years": True,
-        },
-    ),
-    (
-        "final order, reports to ICE at check-ins",
-        "/guide/",
-        {"asking_for": "self", "stage": "final_order", "detained": False, "ice_check_ins": True},
-    ),
-    (
-        "a practitioner asking for a client in court",
-        "/guide/",
-        {
-            "asking_for": "professional",
-            "stage": "in_proceedings",
-            "detained": False,
-            "entered_without_inspection": False,
-            "paroled": False,
-            "has_attorney": True,
-        },
-    ),
-]
 
 # The result's visible text split into blocks (paragraphs, list items, headings), and its size.
 MEASURE = """
@@ -108,10 +61,15 @@ def main() -> None:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     print(f"site {SITE} as of {as_of()}, viewport {args.width}x{args.height}")
-    print(f"{'reader':<76} {'screens':>7} {'words':>6} {'repeats':>7}")
+    print(f"{'reader':<94} {'screens':>7} {'words':>6} {'repeats':>7}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=EXECUTABLE, args=ARGS)
-        for name, path, plan in READERS:
+        runs = [(n, p, plan) for n, p, plan in READERS]
+        runs += [
+            (f"{n} (other language)", "/guide/" if p.startswith("/es/") else "/es/guide/", plan)
+            for n, p, plan in READERS
+        ]
+        for name, path, plan in runs:
             context = browser.new_context(viewport={"width": args.width, "height": args.height})
             pin_clock(context, as_of())
             page = context.new_page()
@@ -123,7 +81,7 @@ def main() -> None:
             words = len(re.findall(r"\w+", m["text"]))
             long_blocks = [b for b in m["blocks"] if len(b) >= 40]
             repeats = len(long_blocks) - len(set(long_blocks))
-            print(f"{name:<76} {m['height'] / args.height:7.1f} {words:6d} {repeats:7d}")
+            print(f"{name:<94} {m['height'] / args.height:7.1f} {words:6d} {repeats:7d}")
             print("    first screen:", " | ".join(m["first"])[:400])
             context.close()
         browser.close()

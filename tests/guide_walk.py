@@ -15,6 +15,54 @@ from pdlogic.data import compiled
 QUESTIONS = {q["id"]: q for q in compiled()["questions"]}
 
 
+# The four readers of issue 14, walked through the guide in their own language, "I don't know"
+# for every question not in their plan: (who, the guide's address, question id -> answer).
+READERS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "no record, entered without inspection years ago",
+        "/guide/",
+        {
+            "asking_for": "self",
+            "stage": "before_nta",
+            "known_to_dhs": False,
+            "detained": False,
+            "entered_without_inspection": True,
+            "present_2_years": True,
+            "has_dhs_document": False,
+        },
+    ),
+    (
+        "detained, in court, entered without inspection; his brother asks, in Spanish",
+        "/es/guide/",
+        {
+            "asking_for": "someone_else",
+            "stage": "in_proceedings",
+            "detained": True,
+            "mandatory_detention": None,
+            "entered_without_inspection": True,
+            "present_2_years": True,
+        },
+    ),
+    (
+        "final order, reports to ICE at check-ins",
+        "/guide/",
+        {"asking_for": "self", "stage": "final_order", "detained": False, "ice_check_ins": True},
+    ),
+    (
+        "a practitioner asking for a client in court",
+        "/guide/",
+        {
+            "asking_for": "professional",
+            "stage": "in_proceedings",
+            "detained": False,
+            "entered_without_inspection": False,
+            "paroled": False,
+            "has_attorney": True,
+        },
+    ),
+]
+
+
 def wait_ready(page: Page, timeout: float = 90_000) -> None:
     expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "ready", timeout=timeout)
 
@@ -85,9 +133,23 @@ def shown_options(page: Page) -> list[tuple[str, bool]]:
     ]
 
 
+# What a person in custody came for: getting out. Among options of equal standing (both may fit,
+# or neither), these come first for them; otherwise the engine's order (may fit first).
+CUSTODY_OPTIONS = ("release", "release_for_daca", "supervised_release")
+
+
+def reader_order(options: list[dict[str, Any]], facts: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The order a reader sees the engine's options in."""
+    pairs = [(o["id"], o["recommended"]) for o in options]
+    if facts.get("detained") is not True:
+        return pairs
+    ranked = sorted(enumerate(pairs), key=lambda x: (not x[1][1], x[1][0] not in CUSTODY_OPTIONS, x[0]))
+    return [p for _, p in ranked]
+
+
 def expected_options(facts: dict[str, Any], policy: str | None = None) -> list[tuple[str, bool]]:
-    result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=as_of())
-    return [(o.id, o.recommended) for o in result.options]
+    result = pdlogic.evaluate(pdlogic.prune(facts, policy), policy, today=as_of()).to_dict()
+    return reader_order(result["options"], facts)
 
 
 def expected(facts: dict[str, Any], policy: str | None = None, day: dt.date | None = None) -> dict[str, Any]:

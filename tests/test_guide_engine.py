@@ -14,6 +14,7 @@ from built import as_of, pin_clock
 from guide_walk import (
     answer_unknown_to_the_end,
     expected,
+    reader_order,
     shown_deadlines,
     shown_items,
     shown_options,
@@ -49,8 +50,10 @@ def test_first_question_is_plain_html_before_python(page: Page, base_url: str) -
     # The wasm never arrives: the first question must still be there and answerable.
     page.route("**/pyodide.asm.wasm", lambda route: None)
     page.goto(base_url + "/guide/")
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     expect(page.locator("#pd-guide")).to_have_attribute("data-engine", "loading")
+    page.locator("#pd-asking_for-0").check()
+    page.locator(".pd-next").click()
     page.locator("#pd-stage-1").check()
     page.locator(".pd-next").click()
     expect(page.locator(".pd-step form[data-question=detained]")).to_be_visible()
@@ -67,21 +70,23 @@ def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_ur
     page.route("**/assets/js/guide.js", lambda route: held.append(route))
     page.goto(base_url + "/guide/", wait_until="commit")
     page.wait_for_selector(".pd-step form[data-armed]")
-    page.locator("#pd-stage-2").check()
+    page.locator("#pd-asking_for-1").check()  # a family member or friend
     page.locator(".pd-next").click()
     assert page.url == base_url + "/guide/"  # nothing was sent, nothing in the address
     assert held, "guide.js was requested"
     held[0].continue_()
-    # After "a judge ordered me removed", the guide asks who issued the order (its deadlines).
-    expect(page.locator(".pd-step form[data-question=order_by]")).to_be_visible()
-    expect(page.locator(".pd-path li[data-question=stage] .pd-path__answer")).to_contain_text("removed")
+    # The answer was taken: the next question is asked, about the person, not about "you".
+    expect(page.locator(".pd-step form[data-question=stage] h2")).to_have_text(
+        "Where does the person’s case stand right now?"
+    )
+    expect(page.locator(".pd-path li[data-question=asking_for] .pd-path__answer")).to_contain_text("family member")
 
 
 def agree(page: Page, facts: dict[str, Any], policy: str | None, day: dt.date | None = None) -> dict[str, Any]:
     """Every section of the result on the page is pdlogic's result in CPython on `day` (the
     build's), item by item."""
     want = expected(facts, policy, day)
-    assert shown_options(page) == [(o["id"], o["recommended"]) for o in want["options"]]
+    assert shown_options(page) == reader_order(want["options"], facts)
     assert sorted(shown_warnings(page)) == sorted(want["warnings"])
     # Issue 13: the deadlines in the engine's order (most urgent first), and a tactic's own warnings.
     assert shown_deadlines(page) == want["deadlines"]
@@ -105,7 +110,7 @@ def agree(page: Page, facts: dict[str, Any], policy: str | None, day: dt.date | 
 
 def restart(page: Page) -> None:
     page.locator(".pd-restart").click()
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     expect(page.locator(".pd-path li")).to_have_count(0)
 
 
@@ -202,9 +207,10 @@ def test_every_stage_today_and_under_older_rules(guide: Page, who: str, plan: di
     # A match under older rules is history: "would have fit", never "may fit your case".
     expect(page.locator(".pd-result [data-section=options]")).not_to_contain_text("May fit your case")
     if any(o["recommended"] for o in past["options"]):
-        expect(page.locator(".pd-option--recommended .pd-fit").first).to_contain_text(
-            "Would have fit under older rules"
-        )
+        expect(page.locator(".pd-option--recommended .pd-fit").first).to_contain_text("would have fit under the")
+        expect(page.locator(".pd-option--recommended .pd-fit").first).to_contain_text("(not in force today)")
+    # The answer itself says which rules, and that they are not in force today.
+    expect(page.locator(".pd-result [data-section=answer]")).to_contain_text("which are not in force today")
     if facts.get("accepts_publicity_risk"):
         assert "media" in shown_items(page, "tactics")
     # Back to today's rules: the questions only today's rules ask (issue 13: check-ins, TPS...) were
@@ -225,6 +231,8 @@ def test_what_we_dont_know_leads_back_to_its_question(guide: Page) -> None:
     assert "detained" in targets
     want = expected(facts)
     assert "detained" in want["needs"]
+    # "What we don't know" opens onto the list; each item leads back to its question.
+    page.locator(".pd-result [data-section=needs] summary").click()
     page.locator(".pd-result .pd-need[data-question=detained]").click()
     expect(page.locator(".pd-step form[data-question=detained] h2")).to_be_focused()
     page.locator(".pd-step input[type=radio][value=false]").check()

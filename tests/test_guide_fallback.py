@@ -14,6 +14,8 @@ STAGE_PAGES = ["before-nta", "in-proceedings", "final-order", "court-of-appeals"
 
 
 def answer_to_the_end(page: Page) -> None:
+    page.locator("#pd-asking_for-0").check()  # myself
+    page.locator(".pd-next").click()
     page.locator("#pd-stage-2").check()  # a removal order
     page.locator(".pd-next").click()
     answer_unknown_to_the_end(page)
@@ -68,7 +70,7 @@ def test_without_javascript_the_page_says_so_and_links_the_same_information(
         hrefs = [links.nth(i).get_attribute("href") for i in range(4)]
         assert hrefs == [f"../options/{p}/" for p in STAGE_PAGES]
         # The first question is there; "Continue" without the script sends nothing (method=dialog).
-        page.locator("#pd-stage-1").check()
+        page.locator("#pd-asking_for-0").check()
         page.locator(".pd-next").click()
         assert page.url == base_url + HOMES[lang] + "guide/"
         links.nth(1).click()

@@ -134,7 +134,7 @@ def test_back_change_and_reload(page: Page, base_url: str) -> None:
     # Reload starts over, with one line saying why.
     page.reload()
     expect(page.locator(".pd-notice")).to_contain_text("started again")
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     expect(page.locator(".pd-path li")).to_have_count(0)
     assert_no_answers_in(page.url)
 
@@ -212,25 +212,25 @@ def test_leaving_quickly_replaces_the_page_and_forgets_the_answers(
     context, _ = outside
     page = context.new_page()
     page.goto(base_url + "/guide/")
-    page.locator("#pd-stage-1").check()
+    page.locator("#pd-asking_for-0").check()
     page.locator(".pd-next").click()
-    page.locator(".pd-step input[value=true]").check()
+    page.locator("#pd-stage-1").check()
     page.locator(".pd-next").click()
     expect(page.locator(".pd-path li")).to_have_count(2)
     page.locator(".pd-exit").click()
     page.wait_for_url(EXIT_URL)
     page.go_back()  # back does not return to the answers
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     expect(page.locator(".pd-path li")).to_have_count(0)
-    expect(page.locator("#pd-stage-1")).not_to_be_checked()
+    expect(page.locator("#pd-asking_for-0")).not_to_be_checked()
 
     # Escape three times does the same, from anywhere on the page.
-    page.locator("#pd-stage-2").check()
+    page.locator("#pd-asking_for-1").check()
     page.locator(".pd-next").click()
     expect(page.locator(".pd-path li")).to_have_count(1)
     for _ in range(3):
         page.keyboard.press("Escape")
     page.wait_for_url(EXIT_URL)
     page.go_back()
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     expect(page.locator(".pd-path li")).to_have_count(0)

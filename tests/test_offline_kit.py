@@ -98,7 +98,7 @@ def test_the_kit_holds_the_site_its_server_and_says_how_to_start_it(site_dir: Pa
 
 def test_the_guide_runs_from_the_unzipped_kit(page: Page, kit_url: str) -> None:
     page.goto(kit_url + "/guide/")
-    expect(page.locator(".pd-step form[data-question=stage]")).to_be_visible()
+    expect(page.locator(".pd-step form[data-question=asking_for]")).to_be_visible()
     wait_ready(page)
 
 

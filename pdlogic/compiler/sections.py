@@ -159,10 +159,38 @@ SECTIONS = {
                 "when": (condition, None),
                 "summary_label": text,
                 "text": text,
+                # The same words for a reader asking about someone else (the first question,
+                # asking_for, sets the voice; a professional reads them too). Never other facts.
+                "text_someone_else": (text, None),
                 "why": text,
                 "help": (text, None),
-                "answers": (listof(mapping({"value": any_scalar, "label": text, "help": (text, None)})), None),
-                "items": (listof(mapping({"fact": ref("facts"), "label": text, "help": (text, None)})), None),
+                "help_someone_else": (text, None),
+                "answers": (
+                    listof(
+                        mapping(
+                            {
+                                "value": any_scalar,
+                                "label": text,
+                                "label_someone_else": (text, None),
+                                "help": (text, None),
+                            }
+                        )
+                    ),
+                    None,
+                ),
+                "items": (
+                    listof(
+                        mapping(
+                            {
+                                "fact": ref("facts"),
+                                "label": text,
+                                "label_someone_else": (text, None),
+                                "help": (text, None),
+                            }
+                        )
+                    ),
+                    None,
+                ),
                 "none_label": (text, None),
                 "unknown_label": text,
             }

@@ -2,11 +2,18 @@
 // first one), reading the reader's answer back, and an answer as words for the path summary.
 import { el } from "./guide-text.mjs";
 
-export function renderQuestion(q, facts, { t, ui }) {
+// The question's words in the reader's voice: "you", or "the person" for a reader asking for
+// someone else or for a client (the first question, asking_for).
+export function voiced(t, voice) {
+  return (obj, key) => t((voice !== "self" && obj[`${key}_someone_else`]) || obj[key]);
+}
+
+export function renderQuestion(q, facts, { t, ui }, voice = "self") {
+  const v = voiced(t, voice);
   const form = el("form", { class: "pd-question", "data-question": q.id, method: "dialog", novalidate: true });
   const fs = el("fieldset");
-  fs.append(el("legend", {}, el("h2", { class: "pd-question__text", tabindex: "-1", text: t(q.text) })));
-  if (q.help) fs.append(el("p", { class: "pd-help", text: t(q.help) }));
+  fs.append(el("legend", {}, el("h2", { class: "pd-question__text", tabindex: "-1", text: v(q, "text") })));
+  if (q.help) fs.append(el("p", { class: "pd-help", text: v(q, "help") }));
   fs.append(el("details", { class: "pd-why" }, el("summary", { text: ui("page_why_we_ask") }), el("p", { text: t(q.why) })));
   const box = el("div", { class: q.kind === "multi" ? "pd-choices pd-choices--multi" : "pd-choices" });
   if (q.kind === "multi") {
@@ -17,7 +24,7 @@ export function renderQuestion(q, facts, { t, ui }) {
           "div",
           { class: "pd-choice" },
           el("input", { type: "checkbox", id, name: item.fact, value: "true", checked: facts[item.fact] === true }),
-          el("label", { for: id, text: t(item.label) }),
+          el("label", { for: id, text: v(item, "label") }),
           item.help ? el("p", { class: "pd-help", text: t(item.help) }) : null,
         ),
       );
@@ -55,7 +62,7 @@ export function renderQuestion(q, facts, { t, ui }) {
             value: JSON.stringify(a.value),
             checked: fact in facts && facts[fact] === a.value,
           }),
-          el("label", { for: id, text: t(a.label) }),
+          el("label", { for: id, text: v(a, "label") }),
           a.help ? el("p", { class: "pd-help", text: t(a.help) }) : null,
         ),
       );
@@ -85,15 +92,16 @@ export function readAnswer(form, q, { ui }) {
   return { facts: { [q.facts[0]]: JSON.parse(picked.value) } };
 }
 
-export function answerText(q, facts, { t }) {
+export function answerText(q, facts, { t }, voice = "self") {
+  const v = voiced(t, voice);
   if (q.kind === "multi") {
     if (q.facts.every((f) => facts[f] === null)) return t(q.unknown_label);
-    const yes = q.items.filter((it) => facts[it.fact] === true).map((it) => t(it.label));
+    const yes = q.items.filter((it) => facts[it.fact] === true).map((it) => v(it, "label"));
     return yes.length ? yes.join("; ") : t(q.none_label);
   }
-  const v = facts[q.facts[0]];
-  const a = q.answers.find((x) => x.value === v);
-  return a ? t(a.label) : t(q.unknown_label);
+  const value = facts[q.facts[0]];
+  const a = q.answers.find((x) => x.value === value);
+  return a ? v(a, "label") : t(q.unknown_label);
 }
 
 // Ticking "none" or "not sure" clears the other boxes, and the reverse.

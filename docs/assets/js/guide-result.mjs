@@ -106,8 +106,8 @@ export function renderResult(box, r, facts, ctx) {
     return el(
       "details",
       { class: "pd-item pd-deadline", "data-deadline": d, "data-urgency": String(spec.urgency) },
-      el("summary", {}, `${t(spec.title)}: `, el("span", { class: "pd-deadline__clock", text: ui("deadline_clock", { days: spec.days, starts: t(spec.starts) }) })),
-      el("p", { text: t(spec.text) }),
+      el("summary", { text: t(spec.title) }),
+      el("p", {}, el("span", { class: "pd-deadline__clock", text: ui("deadline_clock", { days: spec.days, starts: t(spec.starts) }) }), " ", t(spec.text)),
       sources(spec.sources),
     );
   }
@@ -263,7 +263,13 @@ export function renderResult(box, r, facts, ctx) {
         ),
       );
     }
-    box.append(section("needs", ui("section_needs"), el("p", { text: ui("needs_intro") }), ul));
+    box.append(
+      el(
+        "section",
+        { class: "pd-result__section", "data-section": "needs" },
+        el("details", { class: "pd-fold" }, el("summary", { text: ui("section_needs_count", { n: ul.children.length }) }), el("p", { text: ui("needs_intro") }), ul),
+      ),
+    );
   }
 
   // The rules menu: today's rules unless the reader chooses older ones (history, never today).

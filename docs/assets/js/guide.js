@@ -76,7 +76,9 @@ if (root) {
     engine.evaluate({ ...facts }, policy, todayISO());
   }
 
-  const answerWords = (q) => answerText(q, facts, words);
+  // The voice of the questions and the result (the first answer); it never changes the result.
+  const voice = () => (["someone_else", "professional"].includes(facts.asking_for) ? facts.asking_for : "self");
+  const answerWords = (q) => answerText(q, facts, words, voice());
 
   // The questions answered, in the order they are asked (answers made irrelevant are pruned away).
   const answered = () => QUESTIONS.filter((q) => q.facts.every((f) => f in facts));
@@ -138,7 +140,7 @@ if (root) {
     stepBox.hidden = false;
     statusLine.textContent = "";
     announce.textContent = "";
-    stepBox.replaceChildren(renderQuestion(BY_ID[qid], facts, words));
+    stepBox.replaceChildren(renderQuestion(BY_ID[qid], facts, words, voice()));
     renderPath();
     if (focus) stepBox.querySelector("h2").focus();
   }

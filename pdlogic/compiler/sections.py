@@ -343,7 +343,8 @@ SECTIONS = {
             }
         )
     ),
-    "deciders": table(mapping({"label": text, "summary": (text, None)})),
+    # `short`: the name on a result's one-line option ("Who decides: ICE (ERO)"); `label` in full.
+    "deciders": table(mapping({"label": text, "short": (text, None), "summary": (text, None)})),
     "authorities": table(mapping({"label": text})),
     "sources": table(source_entry),
     "contacts": table(

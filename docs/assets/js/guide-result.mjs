@@ -67,7 +67,9 @@ export function resultPlan(r, facts, DATA, words) {
     o.recommended
       ? vui(today ? "option_status_fits" : "option_status_would_have_fit", { rules })
       : ui(o.warnings.includes("guidance_not_current") ? "option_status_no_guidance" : "option_status_not_pointed");
-  return { counts, voice, vui, today, rules, fits, answer, next, nextPage, now, later, shared, options, status, optionWarnings };
+  // Every option with the same standing (none may fit today, say): said once, not on each line.
+  const uniform = options.length > 1 && new Set(options.map(status)).size === 1;
+  return { uniform, counts, voice, vui, today, rules, fits, answer, next, nextPage, now, later, shared, options, status, optionWarnings };
 }
 const custody = (o) => Number(CUSTODY_OPTIONS.includes(o.id));
 
@@ -145,10 +147,13 @@ export function renderResult(box, r, facts, ctx) {
         sources(DATA.warnings[w].sources),
       ),
     );
+  if (plan.uniform && !(plan.shared.includes("guidance_not_current") && !plan.options[0].recommended))
+    opts.append(el("p", { class: "pd-fit-all", text: ui("options_all_status", { status: plan.status(plan.options[0]) }) }));
   const list = el("ul", { class: "pd-options" });
   for (const o of plan.options) {
     const spec = DATA.options[o.id];
     const deciders = o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices"));
+    const who = o.decided_by.map((d) => t(DATA.deciders[d].short || DATA.deciders[d].label)).join(ui("list_separator_offices"));
     const page = r.stage ? `${siteRoot}options/${STAGE_PAGES[r.stage]}/#${o.id}` : `${siteRoot}options/`;
     const detail = el("details", { class: "pd-option__detail" });
     detail.append(
@@ -156,12 +161,14 @@ export function renderResult(box, r, facts, ctx) {
         "summary",
         {},
         el("span", { class: "pd-option__name", text: t(spec.title) }),
-        ": ",
-        el("span", { class: "pd-fit", text: plan.status(o) }),
+        // A status every option shares is said once, above the list.
+        plan.uniform ? null : ": ",
+        plan.uniform ? null : el("span", { class: "pd-fit", text: plan.status(o) }),
         ". ",
-        el("span", { class: "pd-option__who", text: ui("option_who_decides", { deciders }) }),
+        el("span", { class: "pd-option__who", text: ui("option_who_decides", { deciders: who }) }),
       ),
       el("p", { text: t(spec.summary) }),
+      el("p", {}, el("strong", { text: `${ui("label_who_decides")} ` }), deciders),
     );
     for (const w of o.warnings)
       detail.append(
@@ -332,11 +339,12 @@ export function resultText(r, facts, ctx, answers, leftOut) {
   };
   if (plan.now.length) lines.push(ui("text_now"), ...plan.now.map(itemLine), "");
   lines.push(plan.vui("text_options"));
+  if (plan.uniform) lines.push(ui("options_all_status", { status: plan.status(plan.options[0]) }));
   for (const w of plan.shared) lines.push(`${ui("shared_warning_lead", { n: plan.counts[w], title: t(DATA.warnings[w].title) })} ${t(DATA.warnings[w].text)}`);
   for (const o of plan.options) {
     const spec = DATA.options[o.id];
     const deciders = o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices"));
-    lines.push(`- ${t(spec.title)}: ${plan.status(o)}. ${ui("option_who_decides", { deciders })}`);
+    lines.push(`- ${t(spec.title)}${plan.uniform ? "" : `: ${plan.status(o)}`}. ${ui("option_who_decides", { deciders })}`);
     for (const w of o.warnings) if (!plan.shared.includes(w)) lines.push(`  ${ui("warning_title", { title: t(DATA.warnings[w].title) })}`);
     lines.push(`  ${ui("label_guidance")} ${o.sources.map(citeText).join("; ")}`);
   }

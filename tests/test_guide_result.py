@@ -89,7 +89,7 @@ def test_the_result_fits_four_phone_screens_and_leads_with_the_answer(
 
 
 def test_a_detained_person_is_found_first_and_release_heads_the_options(browser: Browser, base_url: str) -> None:
-    who, path, plan = READERS[1]
+    _, path, plan = READERS[1]
     assert plan["detained"] is True
     page, _ = phone_result(browser, base_url, path, plan)
     try:
@@ -185,6 +185,6 @@ def test_copied_text_keeps_the_screens_order(page: Page, base_url: str, lang: st
     page.locator(".pd-result .pd-copy").click()
     text = page.locator(".pd-copy-text").input_value()
     order = [answer, words.text(table_entry("text_now")), words.text(table_entry("text_options"))]
-    order += [words.text(table_entry("text_if_no")), words.text(table_entry("text_my_answers"))]
+    order += [words.text(table_entry("text_my_answers")), words.text(table_entry("label_sources"))]
     found = [text.find(x) for x in order]
     assert -1 not in found and found == sorted(found), list(zip(order, found, strict=True))

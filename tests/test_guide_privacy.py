@@ -99,7 +99,7 @@ def test_back_change_and_reload(page: Page, base_url: str) -> None:
     wait_ready(page)
     walk(page, PLAN)
     options = shown_options(page)
-    assert path_labels(page)[:2] == ["stage", "detained"]
+    assert path_labels(page)[:3] == ["asking_for", "stage", "detained"]
 
     # Back: one question back, every answer kept; forward again gives the same result.
     page.go_back()

@@ -40,7 +40,8 @@ export function resultPlan(r, facts, DATA, words) {
   else if (voice === "professional") next = "next_professional";
   else if (facts.has_attorney === true) next = "next_with_lawyer";
   else next = "next_legal_help";
-  const nextPage = detained ? "help/detained-family-member/" : "help/finding-legal-help/";
+  const stagePage = r.stage ? `options/${STAGE_PAGES[r.stage]}/` : "options/";
+  const nextPage = detained ? "help/detained-family-member/" : next === "next_professional" ? stagePage : "help/finding-legal-help/";
 
   // (2) What matters most now: the result's warnings and deadlines by urgency (the engine's
   // order among equals), "asking tells DHS" always first; for a detained person, finding them.

@@ -147,10 +147,10 @@ def test_questions_have_their_own_headings_and_no_statute_numbers() -> None:
     statute = re.compile(r"§|\bINA\b|U\.S\.C\.|C\.F\.R\.")
     for lang in ("en", "es"):
         for key in ("text", "text_someone_else"):
-            texts = [q.get(key, q["text"])[lang] for q in compiled()["questions"]]
+            texts = [(q.get(key) or q["text"])[lang] for q in compiled()["questions"]]
             assert len(texts) == len(set(texts)), f"{lang} {key}: two questions share a heading"
         for q in compiled()["questions"]:
-            said = [q["text"], q.get("help") or {}, q["summary_label"]]
+            said = [q["text"], q.get("text_someone_else") or {}, q.get("help") or {}, q["summary_label"]]
             said += [a["label"] for a in q.get("answers") or []] + [i["label"] for i in q.get("items") or []]
             for text in said:
                 assert not statute.search(text.get(lang, "")), f"{q['id']}: {text.get(lang)}"

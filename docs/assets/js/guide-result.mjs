@@ -74,6 +74,10 @@ export function resultPlan(r, facts, DATA, words) {
 }
 const custody = (o) => Number(CUSTODY_OPTIONS.includes(o.id));
 
+// "For 8 of the options below: …", or "For all the options below: …".
+const sharedLead = (ui, plan, w, title) =>
+  plan.counts[w] === plan.options.length ? ui("shared_warning_lead_all", { title }) : ui("shared_warning_lead", { n: plan.counts[w], title });
+
 export function renderResult(box, r, facts, ctx) {
   const { DATA, words, siteRoot, onPolicy } = ctx;
   const { t, ui, citeText, policyDates } = words;
@@ -144,7 +148,7 @@ export function renderResult(box, r, facts, ctx) {
       el(
         "div",
         { class: "pd-shared", "data-shared-warning": w },
-        el("p", {}, el("strong", { text: `${ui("shared_warning_lead", { n: plan.counts[w], title: t(DATA.warnings[w].title) })} ` }), t(DATA.warnings[w].text)),
+        el("p", {}, el("strong", { text: `${sharedLead(ui, plan, w, t(DATA.warnings[w].title))} ` }), t(DATA.warnings[w].text)),
         sources(DATA.warnings[w].sources),
       ),
     );
@@ -341,7 +345,7 @@ export function resultText(r, facts, ctx, answers, leftOut) {
   if (plan.now.length) lines.push(ui("text_now"), ...plan.now.map(itemLine), "");
   lines.push(plan.vui("text_options"));
   if (plan.uniform) lines.push(ui("options_all_status", { status: plan.status(plan.options[0]) }));
-  for (const w of plan.shared) lines.push(`${ui("shared_warning_lead", { n: plan.counts[w], title: t(DATA.warnings[w].title) })} ${t(DATA.warnings[w].text)}`);
+  for (const w of plan.shared) lines.push(`${sharedLead(ui, plan, w, t(DATA.warnings[w].title))} ${t(DATA.warnings[w].text)}`);
   for (const o of plan.options) {
     const spec = DATA.options[o.id];
     const deciders = o.decided_by.map((d) => t(DATA.deciders[d].label)).join(ui("list_separator_offices"));

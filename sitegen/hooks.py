@@ -91,6 +91,8 @@ def on_pre_build(config: Any) -> None:
     config.extra["built_on"] = w("built_on", date=w.date(STATE["built"]))
     config.extra["about_link"] = w("about_link")
     config.extra["menu_label"] = w("menu_label")
+    config.extra["exit_label"] = w("exit_label")
+    config.extra["exit_url"] = guide.EXIT_URL
     config.extra["lang_root"] = _lang_root(lang)
     config["copyright"] = w("copyright")
 

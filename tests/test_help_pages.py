@@ -426,3 +426,19 @@ def test_detained_page_is_the_detention_today_page_in_both_menus(site_dir: Path,
     assert title in text(article(page))
     nav = built(site_dir, lang, "finding-legal-help")
     assert re.search(r'href="(\.\./)?detained-family-member/"[^>]*>\s*(<[^>]+>\s*)*' + title, nav), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_ins_section_says_what_people_ask_a_lawyer_beforehand_with_sources(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    part = section(article(built(site_dir, lang, "removal-scheduled-soon")), "check-ins-today")
+    lead = {"en": "Before a check-in, people often ask a lawyer", "es": "Antes de una cita de control"}[lang]
+    assert lead in text(part)
+    asks = re.findall(r"<li>(.*?)</li>", part[part.find(lead) :], re.S)
+    assert len(asks) >= 4, f"{lang}: {len(asks)} questions"
+    for sid in ["ice-field-offices-page", "ice-ero-directive-2025-02-18", "ina-265-address-change"]:
+        assert sid in data["sources"] and linked(part, sid), f"{lang}: {sid} not cited in the check-ins section"
+    assert any(h.endswith("#how-do-i-ask-ice-for-a-stay") for h, _ in links(part))
+    if lang == "en":
+        assert "you should" not in text(part).lower()

@@ -90,6 +90,7 @@ STATES = (
     "pending",
 )
 SOURCE_KINDS = (
+    "constitution",
     "memo",
     "executive_order",
     "court_decision",

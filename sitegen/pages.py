@@ -189,7 +189,7 @@ def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
             out.append(w("option_rules_head") + "\n")
             for rule in spec["rules"]:
                 cites = ", ".join(f"[[src:{s}]]" for s in rule["sources"])
-                out.append(f"- **{_md(w.text(rule['applies']))}:** {_md(w.text(rule['explain']))} ({cites})")
+                out.append(f"- **{_md(w.text(rule['applies']))}.** {_md(w.text(rule['explain']))} ({cites})")
             out.append("")
         else:
             out.append(f"*{_md(w.text(spec['no_rule_reason']))}*\n")

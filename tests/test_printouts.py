@@ -202,7 +202,7 @@ def test_options_pages_say_when_guidance_applied_in_plain_words_never_as_logic(s
             for oid in spec["options"]:
                 option = DATA["options"][oid]
                 for rule in option["rules"]:
-                    assert f"{rule['applies'][lang]}:" in text, f"{lang} {oid}: rule {rule['id']}"
+                    assert f"{rule['applies'][lang]}." in text, f"{lang} {oid}: rule {rule['id']}"
                 for warning in option["warnings"]:
                     if warning["applies"]:
                         phrase = warning["applies"][lang]

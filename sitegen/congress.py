@@ -722,7 +722,7 @@ def lookup_html(snapshot: Snapshot, w: Any, today: dt.date, asset_url: str, scri
     words["states"] = {c: state_name(c, lang) for c in STATES}
     words["no_senators_states"] = sorted(NO_SENATORS)
     return (
-        f'<form class="pd-members-form" id="pd-members-form" data-zips="{_e(asset_url)}" hidden autocomplete="off">'
+        f'<form class="pd-members-form" id="pd-members-form" data-zips="{_e(asset_url)}" hidden autocomplete="off" novalidate>'
         f'<p><label for="pd-zip">{_e(w("zip_label"))}</label> '
         f'<input id="pd-zip" inputmode="numeric" pattern="[0-9]*" maxlength="5" autocomplete="off" '
         f'enterkeyhint="search" aria-describedby="pd-zip-hint"> '

@@ -14,9 +14,11 @@ from urllib.parse import urlparse
 import pytest
 from built import pin_clock
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from site_copy import build_copy
 from test_guide_privacy import storage
 
 from sitegen import congress
+from sitegen.server import serving
 
 PAGE = "/help/your-members/"
 SNAPSHOT = congress.load()
@@ -81,6 +83,11 @@ def test_a_zip_code_gives_the_right_members_and_never_leaves_the_device(
     expect(page.locator(".pd-result-how")).to_contain_text("voter registration card")
     expect(page.locator(".pd-result-how a")).to_have_attribute("href", congress.HOUSE_FINDER)
     assert len(shown_names(page)) == 4  # two senators, two representatives
+
+    # A ZIP area in two states: both states' senators, and the reader's state decides.
+    look_up(page, "30165")
+    assert shown_names(page) == expected_names("30165")
+    expect(page.locator("#pd-members-result")).to_contain_text("more than one state")
 
     # At large: one representative for the whole state.
     look_up(page, "82001")
@@ -218,3 +225,27 @@ def test_the_organizers_sheet_fills_in_a_states_senators(page: Page, base_url: s
     page.emulate_media(media="print")
     expect(page.locator("#pd-sheet-form")).to_be_hidden()
     expect(page.locator(".pd-sheet-senator").first).to_be_visible()
+
+
+def test_a_site_built_on_or_after_january_3_2027_says_so_even_without_javascript(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """The build's own "today" (PD_TODAY) switches the notice on in the HTML itself: a reader
+    without JavaScript, or with a device clock set in the past, still sees it."""
+    run = build_copy(tmp_path, env={"PD_TODAY": "2027-01-04"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    with serving(tmp_path / "site") as (url, _):
+        for path, words in (
+            (PAGE, "This list is from the previous Congress"),
+            ("/es" + PAGE, "Esta lista es del Congreso anterior"),
+        ):
+            page.goto(url + path)
+            notice = page.locator(".pd-congress-old")
+            expect(notice).to_be_visible()
+            expect(notice).to_contain_text(words)
+            expect(notice.locator("a").first).to_have_attribute("href", congress.HOUSE_FINDER)
+        page.goto(url + "/organizers/contact-your-members/")
+        expect(page.locator(".pd-congress-old")).to_be_visible()
+    context.close()

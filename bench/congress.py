@@ -75,7 +75,7 @@ def main() -> None:
                 raw, packed = raw + len(body), packed + z
                 rows.append((z, len(body), path or "/"))
             print(
-                f"\n{args.page} first visit: {len(rows)} files, {raw / 1024:.0f} KB as served, {packed / 1024:.0f} KB gzip -9"
+                f"\n{args.page} first visit: {len(rows)} files, {raw / 1024:.1f} KB as served, {packed / 1024:.1f} KB gzip -9"
             )
             for z, n, path in sorted(rows, reverse=True)[:8]:
                 print(f"  {z / 1024:7.1f} KB gz  {n / 1024:7.1f} KB  {path}")

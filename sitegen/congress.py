@@ -613,11 +613,9 @@ def member_card(m: Member, w: Any, today: dt.date) -> str:
         links.append(f'<a href="{_e(m.url)}">{_e(w("website"))}</a>')
     if m.contact_form:
         links.append(f'<a href="{_e(m.contact_form)}">{_e(w("contact_form"))}</a>')
-    parts.append(f'<p class="pd-member__dc"><strong>{_e(w("dc_office"))}:</strong> {" · ".join(dc + links)}</p>')
+    parts.append(f"<p><strong>{_e(w('dc_office'))}:</strong> {' · '.join(dc + links)}</p>")
     if m.offices:
-        parts.append(
-            f'<p class="pd-member__home"><strong>{_e(w("home_offices", state=state_name(m.state, lang)))}:</strong></p><ul class="pd-member__offices">'
-        )
+        parts.append(f"<p><strong>{_e(w('home_offices', state=state_name(m.state, lang)))}:</strong></p><ul>")
         for o in m.offices:
             where = " ".join(x for x in (o.address, o.zip) if x)
             bits = [f"<strong>{_e(o.city)}</strong>" + (f": {_e(where)}" if where else "")]
@@ -628,7 +626,7 @@ def member_card(m: Member, w: Any, today: dt.date) -> str:
             parts.append(f"<li>{' · '.join(bits)}</li>")
         parts.append("</ul>")
     else:
-        parts.append(f'<p class="pd-member__home">{_e(w("no_home_offices"))}</p>')
+        parts.append(f"<p>{_e(w('no_home_offices'))}</p>")
     parts.append("</article>")
     return "".join(parts)
 

@@ -87,7 +87,7 @@ def prose(markdown: str) -> str:
     text = re.sub(r"\[\[[^\]]*\]\]", "", markdown)  # macros: citations, contacts, options, QR
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attribute lists
+    text = re.sub(r"\{\s*[:#.][^}]*\}", "", text)  # attribute lists ({#id}, { #id })
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links: keep the words
     text = re.sub(r"<(https?://[^>]+)>", "", text)
@@ -95,7 +95,7 @@ def prose(markdown: str) -> str:
     for abbr, plain in ABBREVIATIONS.items():
         text = text.replace(abbr, plain)
     # Blocks: a paragraph (its wrapped lines joined), a heading, a list item, a table cell,
-    # an admonition title. Each block that does not end in punctuation ends a sentence.
+    # an admonition title. Each block ends a sentence.
     blocks: list[str] = []
     current: list[str] = []
 
@@ -130,7 +130,9 @@ def prose(markdown: str) -> str:
         block = re.sub(r"[*_`]+", "", block).replace('\\"', '"').strip()
         if not block or block in ("—", "-"):
             continue
-        out.append(block if re.search(r"[.!?:;]$", block) else block + ".")
+        # A lead-in ending in a colon ("Who decides:", "These apply:") is read as its own
+        # unit before the list or text it introduces, not as one sentence with it.
+        out.append(block if re.search(r"[.!?]$", block) else block.rstrip(":;") + ".")
     return re.sub(r"\s+", " ", " ".join(out)).strip()
 
 

@@ -207,8 +207,8 @@ def widget(data: dict[str, Any], default_policy: str, built: str, home: str, lan
     return (
         f'<div id="pd-guide" class="pd-guide" data-engine="loading" lang="{e(lang)}" '
         f'data-site-root="{e(home)}" data-default-policy="{e(default_policy)}">'
-        f'<p class="pd-exit-bar"><a class="pd-exit md-button" href="{e(EXIT_URL)}" rel="noreferrer noopener">'
-        f'{e(w("page_exit_link"))}</a> <span class="pd-exit-hint">{e(w("page_exit_hint"))}</span></p>'
+        # The "Leave quickly" link is in the page header (overrides/partials/header.html).
+        f'<p class="pd-exit-hint">{e(w("page_exit_hint"))}</p>'
         f'<noscript><div class="pd-fallback pd-fallback--noscript"><p>{e(w("page_noscript"))}</p>{links}</div></noscript>'
         '<p class="pd-notice" role="status" hidden></p>'
         f'<div class="pd-fallback" hidden><p>{e(w("page_fallback"))}</p>'

@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from pdlogic import clock, engine  # noqa: E402
 from pdlogic.compiler import DataError, compile_tree  # noqa: E402
 from pdlogic.data import SOURCE_TREE  # noqa: E402
-from sitegen import address, changes, guide, headers, notices, pages, runtime, tasklist  # noqa: E402
+from sitegen import address, changes, congress, guide, headers, notices, pages, runtime, tasklist  # noqa: E402
 from sitegen.qr import qr_svg  # noqa: E402
 from sitegen.text import DEFAULT_LANGUAGE, LANGUAGES, MissingText, Words  # noqa: E402
 
@@ -69,6 +69,10 @@ def on_config(config: Any) -> Any:
         except DataError as exc:
             raise PluginError("decision_tree/ is not valid:\n" + str(exc)) from None
         today = clock.today()  # PD_TODAY pins it (README)
+        try:  # members of Congress (issue 17): the project's copy, data/congress/
+            STATE["congress"] = congress.load()
+        except congress.CongressDataError as exc:
+            raise PluginError("data/congress/ is not valid:\n" + str(exc)) from None
         STATE.update(
             data=data,
             today=today,
@@ -91,6 +95,8 @@ def on_pre_build(config: Any) -> None:
     config.extra["built_on"] = w("built_on", date=w.date(STATE["built"]))
     config.extra["about_link"] = w("about_link")
     config.extra["menu_label"] = w("menu_label")
+    config.extra["exit_label"] = w("exit_label")
+    config.extra["exit_url"] = guide.EXIT_URL
     config.extra["lang_root"] = _lang_root(lang)
     config["copyright"] = w("copyright")
 
@@ -113,6 +119,8 @@ def on_files(files: Files, config: Any) -> Files:
         _i18n_attributes(file, lang)
         files.append(file)
         generated_files.append(file)
+    if lang == DEFAULT_LANGUAGE:  # one copy for every language: the ZIP table the members page looks up
+        files.append(File.generated(config, congress.ZIPS_ASSET, content=congress.zips_json(STATE["congress"])))
     i18n = config.plugins.get("i18n")
     if i18n:  # its sitemap lists the pages it has seen: add ours
         i18n.i18n_files_per_language[lang] = [*i18n.i18n_files_per_language.get(lang, []), *generated_files]
@@ -170,6 +178,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         )
     if FORBIDDEN.search(markdown):
         raise PluginError(f"docs/{src}: contains a number for reporting people to ICE; this site never shows one")
+    try:
+        markdown = congress.expand(markdown, page.url, lang, STATE["today"], STATE["congress"])
+    except ValueError as exc:
+        raise PluginError(f"docs/{src}: {exc}") from None
     try:
         markdown = MACRO.sub(lambda m: _macro(m, src, w), markdown)
         notice = _policy_notice(page.meta.get("describes_policies") or [], src, w)

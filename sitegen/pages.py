@@ -189,14 +189,13 @@ def stage_page(data: dict[str, Any], sid: str, w: Words) -> str:
             out.append(w("option_rules_head") + "\n")
             for rule in spec["rules"]:
                 cites = ", ".join(f"[[src:{s}]]" for s in rule["sources"])
-                when = describe(data, rule["when"], w)
-                out.append(f"- **{_md(when[:1].upper() + when[1:])}.** {_md(w.text(rule['explain']))} ({cites})")
+                out.append(f"- **{_md(w.text(rule['applies']))}.** {_md(w.text(rule['explain']))} ({cites})")
             out.append("")
         else:
             out.append(f"*{_md(w.text(spec['no_rule_reason']))}*\n")
         for warning in spec["warnings"]:
             text = data["warnings"][warning["id"]]
-            when = f" ({_md(describe(data, warning['when'], w))})" if warning.get("when") else ""
+            when = f" ({_md(_lower_first(w.text(warning['applies'])))})" if warning["applies"] else ""
             out.append(f'!!! note "{_md(w.text(text["title"]))}{when}"\n    {w.text(text["text"])}\n')
         out.append(w("option_guidance") + " " + ", ".join(f"[[src:{s}]]" for s in spec["sources"]) + "\n")
     return _page(

@@ -29,15 +29,6 @@ LOADED_LINK = re.compile(
     r'<link\b(?=[^>]*\brel="(?:stylesheet|preload|modulepreload|icon|manifest|prefetch)")[^>]*\bhref="(https?:)?//',
     re.I,
 )
-# The help pages issue 15 owns; "In custody, in court, or with an order" is a page about ICE's
-# 2015 web page (not this issue's) and says so.
-OWNED = [
-    "detained-family-member",
-    "finding-legal-help",
-    "registration",
-    "removal-scheduled-soon",
-    "where-does-my-case-stand",
-]
 
 
 @pytest.fixture(scope="module")
@@ -290,7 +281,7 @@ def test_every_outside_link_is_absolute_https_without_referrer_and_nothing_is_fe
     assert not FETCHED.search(page) and not LOADED_LINK.search(page), f"{lang}/{name}: loads from another host"
 
 
-@pytest.mark.parametrize("name", OWNED)
+@pytest.mark.parametrize("name", help_pages())
 def test_no_help_page_describes_an_older_framework(site_dir: Path, data: dict[str, Any], name: str) -> None:
     today = engine.default_policy(data, as_of(site_dir))
     for lang, suffix in (("en", ".md"), ("es", ".es.md")):
@@ -298,3 +289,162 @@ def test_no_help_page_describes_an_older_framework(site_dir: Path, data: dict[st
         assert set(meta.get("describes_policies") or []) <= {today}, f"{name}{suffix}: describes older rules"
         prefix = Words(lang)("policy_notice_describes", spans="\0").split("\0")[0]  # "This page describes: "
         assert prefix not in text(article(built(site_dir, lang, name)))
+
+
+# ---- Home page and handout: today's dangers with their other side; know-your-rights basics ----------
+
+# Each danger readers meet most, with the registry entries that carry it and the help page for it.
+DANGERS = {
+    "court": ["ice-courthouse-guidance-2025", "huffman-2025-01-23", "ina-240-b-5-c-in-absentia"],
+    "check-ins": ["ice-ero-directive-2025-02-18"],
+    "registration": ["registration-rule-2025"],
+    "deadlines": ["reg-1003-38-bia-appeal", "reg-1003-15-court-address"],
+}
+DANGER_PAGES = [
+    "help/removal-scheduled-soon/#check-ins-today",
+    "help/registration/",
+    "help/where-does-my-case-stand/#deadlines",
+]
+# Each know-your-rights basic: its registry entries, and the citation the handout prints for it
+# (which must be part of the entry's own citation, so the paper traces to the registry).
+RIGHTS = {
+    "silent": (["us-const-amend-5", "reg-287-3-c-advisals"], ["U.S. Const. amend. V", "8 C.F.R. § 287.3(c)"]),
+    "sign": (["ina-240-d-stipulated-removal"], ["INA § 240(d)"]),
+    "fear": (["ina-235-b-1-fear-interview"], ["INA § 235(b)(1)"]),
+    "lawyer": (["ina-292-right-to-counsel"], ["INA § 292"]),
+}
+# The citation the handout prints for each danger, and the registry entry whose own citation holds it.
+HANDOUT_DANGER_CITES = {
+    "INA § 240(b)(5)": "ina-240-b-5-c-in-absentia",
+    "1003.15(d)(2)": "reg-1003-15-court-address",
+    "1003.38": "reg-1003-38-bia-appeal",
+    "90 Fed. Reg. 11793": "registration-rule-2025",
+}
+
+
+def home(site_dir: Path, lang: str) -> str:
+    return article((site_dir / ("" if lang == "en" else lang) / "index.html").read_text(encoding="utf-8"))
+
+
+def handout(site_dir: Path, lang: str) -> str:
+    root = site_dir if lang == "en" else site_dir / lang
+    return article((root / "organizers" / "handout" / "index.html").read_text(encoding="utf-8"))
+
+
+def section(page: str, anchor: str) -> str:
+    """From the heading with this id to the next heading of the same level."""
+    start = page.find(f'id="{anchor}"')
+    assert start >= 0, f"no section #{anchor}"
+    end = page.find("<h2", start)
+    return page[start : end if end > 0 else len(page)]
+
+
+def linked(fragment: str, sid: str) -> bool:
+    return any(h.split("#")[0].rstrip("/").endswith(f"library/{sid}") for h, _ in links(fragment))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_names_each_danger_with_its_other_side_and_its_sources(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    part = section(home(site_dir, lang), "what-are-the-dangers-today")
+    items = re.findall(r"<li>(.*?)</li>", part, re.S)
+    assert len(items) == len(DANGERS), f"{lang}: {len(items)} dangers"
+    but = {"en": "But", "es": "Pero"}[lang]
+    for item, (name, sids) in zip(items, DANGERS.items(), strict=True):
+        assert f"<strong>{but}</strong>" in item, f"{lang}: the {name} danger has no other side"
+        for sid in sids:
+            assert sid in data["sources"] and linked(item, sid), f"{lang}: {name} does not cite {sid}"
+    hrefs = [h for h, _ in links(part)]
+    for target in DANGER_PAGES:
+        assert any(h.endswith(target) for h in hrefs), f"{lang}: no link to {target}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_gives_the_know_your_rights_basics_each_cited(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    part = section(home(site_dir, lang), "what-are-my-basic-rights")
+    items = re.findall(r"<li>(.*?)</li>", part, re.S)
+    assert len(items) == len(RIGHTS)
+    for item, (name, (sids, _)) in zip(items, RIGHTS.items(), strict=True):
+        for sid in sids:
+            assert sid in data["sources"] and linked(item, sid), f"{lang}: the {name} basic does not cite {sid}"
+    assert any(h.endswith("help/finding-legal-help/") for h, _ in links(part))
+    if lang == "en":
+        assert "you should" not in text(home(site_dir, lang)).lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_handout_words_carry_the_dangers_and_the_basics_with_citations_from_the_registry(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    body = text(handout(site_dir, lang))
+    for sids, cites in RIGHTS.values():
+        for cite in cites:
+            assert cite in body, f"{lang}: the handout does not cite {cite}"
+            assert any(cite.split("§")[-1].strip() in data["sources"][sid]["cite"] for sid in sids), cite
+    for cite, sid in HANDOUT_DANGER_CITES.items():
+        assert cite in body, f"{lang}: the handout does not cite {cite}"
+        assert cite in data["sources"][sid]["cite"], f"{cite} is not {sid}'s citation"
+    directive = data["sources"]["ice-ero-directive-2025-02-18"]
+    assert str(directive["date"]) == "2025-02-18" and "ICE ERO" in body  # the check-ins danger's source
+    words = {
+        "en": ["Court:", "Check-ins:", "Registration:", "Deadlines:", "G-325R", "stay silent", "fear harm", "lawyer"],
+        "es": ["La corte:", "Las citas de control:", "El registro:", "Los plazos:", "G-325R", "guardar silencio"],
+    }[lang]
+    for needle in words:
+        assert needle in body, f"{lang}: the handout lacks {needle!r}"
+    assert body.count({"en": "But", "es": "Pero"}[lang]) >= 3
+
+
+# ---- In custody, in court, or with an order: today first, 2015 only as history -----------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_custody_page_leads_with_today_and_keeps_2015_as_cited_history(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    page = article(built(site_dir, lang, "custody-court-orders"))
+    history = page.find('id="history-what-ices-web-page-said-in-2015"')
+    assert history > 0, f"{lang}: no history section"
+    today = page[:history]
+    for anchor in (
+        "a-person-held-by-ice",
+        "a-person-with-a-case-in-immigration-court",
+        "a-person-with-a-removal-order",
+    ):
+        assert f'id="{anchor}"' in today, f"{lang}: #{anchor} is not before the history"
+    warning = data["warnings"]["dismissal_then_expedited_removal"]
+    assert in_lang(warning["title"], lang) in text(today)
+    for sid in ["ina-240-b-5-c-in-absentia", "laken-riley-act-2025", "i-246-form", "ina-242-petition-for-review"]:
+        assert linked(today, sid), f"{lang}: {sid} not cited before the history"
+    # The 2014 priorities only as history (the 2015 page is also where the detention line was published).
+    assert not linked(today, "johnson-2014"), f"{lang}: the 2014 priorities cited outside the history"
+    for old in ["ice-pd-page-2015", "johnson-2014"]:
+        assert linked(page[history:], old), f"{lang}: {old} not cited in the history"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detained_page_is_the_detention_today_page_in_both_menus(site_dir: Path, lang: str) -> None:
+    page = built(site_dir, lang, "detained-family-member")
+    title = {"en": "Detention today", "es": "La detención hoy"}[lang]
+    assert title in text(article(page))
+    nav = built(site_dir, lang, "finding-legal-help")
+    assert re.search(r'href="(\.\./)?detained-family-member/"[^>]*>\s*(<[^>]+>\s*)*' + title, nav), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_ins_section_says_what_people_ask_a_lawyer_beforehand_with_sources(
+    site_dir: Path, data: dict[str, Any], lang: str
+) -> None:
+    part = section(article(built(site_dir, lang, "removal-scheduled-soon")), "check-ins-today")
+    lead = {"en": "Before a check-in, people often ask a lawyer", "es": "Antes de una cita de control"}[lang]
+    assert lead in text(part)
+    asks = re.findall(r"<li>(.*?)</li>", part[part.find(lead) :], re.S)
+    assert len(asks) >= 4, f"{lang}: {len(asks)} questions"
+    for sid in ["ice-field-offices-page", "ice-ero-directive-2025-02-18", "ina-265-address-change"]:
+        assert sid in data["sources"] and linked(part, sid), f"{lang}: {sid} not cited in the check-ins section"
+    assert any(h.endswith("#how-do-i-ask-ice-for-a-stay") for h, _ in links(part))
+    if lang == "en":
+        assert "you should" not in text(part).lower()

@@ -29,7 +29,7 @@ CASES = {
         "unknown key 'recomended'; expected one of title, summary, decided_by, available_when, how_to_ask, "
         "does_not_give, evidence, sources, rules, warnings, no_rule_reason",
     ),
-    "dangling_id": ("options.yaml", 34, 19, "'memo-1999' is not a known sources id"),
+    "dangling_id": ("options.yaml", 35, 19, "'memo-1999' is not a known sources id"),
     "cycle": (
         "questions.yaml",
         14,
@@ -42,6 +42,13 @@ CASES = {
     "wrong_condition_type": ("options.yaml", 27, 42, "'yes' can never be a value of 'detained' (expected bool)"),
     # The fields issue 13 added: a warning's urgency, and the day a 2025-or-later status was recorded.
     "bad_urgency": ("rest.yaml", 28, 95, "expected an urgency of 1 (act now), 2 (soon) or 3 (know this), got a number"),
+    # On a page a condition is said in plain words (`applies`), never as its logic.
+    "warning_without_applies": (
+        "options.yaml",
+        39,
+        15,
+        "`when` and `applies` go together (`applies` says in plain words when this applies)",
+    ),
     "missing_recorded": (
         "sources.yaml",
         15,

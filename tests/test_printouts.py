@@ -186,3 +186,24 @@ def test_no_page_shows_rule_logic_and_checklists_say_when_an_item_applies_in_pla
         for cid in ("g28", "privacy_waiver", "a_number"):
             phrase = DATA["checklist"][cid]["applies"][lang]
             assert f"{phrase}:" in items, f"{lang}: {cid} does not say when it applies"
+
+
+def test_options_pages_say_when_guidance_applied_in_plain_words_never_as_logic(site_dir: Path) -> None:
+    """Each rule and each conditional warning on the options-by-stage pages reads as the data's
+    plain phrase ("If the person served in the U.S. armed forces"), never as the condition's
+    parts ("not: subject to mandatory detention", "had DACA: not known")."""
+    logic = re.compile(r"\bnot: |: not known|\bno: |: no se sabe")
+    for lang in LANGUAGES:
+        prefix = "" if lang == "en" else f"{lang}/"
+        for stage, spec in DATA["stages"].items():
+            page = site_dir / f"{prefix}options/{stage.replace('_', '-')}/index.html"
+            text = " ".join(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")).split())
+            assert not logic.search(text), f"{page.relative_to(site_dir)}: {logic.search(text)}"
+            for oid in spec["options"]:
+                option = DATA["options"][oid]
+                for rule in option["rules"]:
+                    assert f"{rule['applies'][lang]}." in text, f"{lang} {oid}: rule {rule['id']}"
+                for warning in option["warnings"]:
+                    if warning["applies"]:
+                        phrase = warning["applies"][lang]
+                        assert phrase[:1].lower() + phrase[1:] in text, f"{lang} {oid}: warning {warning['id']}"

@@ -25,7 +25,6 @@ def run(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> None:
     _sources(data, ctx, defined_at)
     _warnings(data, ctx, defined_at)
     _priorities(data, ctx, defined_at)
-    _checklist(data, ctx, defined_at)
     if not ctx.problems:
         from .graph import explore
 
@@ -145,16 +144,6 @@ def _warnings(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> N
     for did, spec in data["deadlines"].items():
         if spec["days"] < 1:
             ctx.error(defined_at["deadlines"], f"deadline {did!r}: days must be at least 1, got {spec['days']}")
-
-
-def _checklist(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> None:
-    for cid, item in data["checklist"].items():
-        if (item["when"] is None) != (item["applies"] is None):
-            ctx.error(
-                defined_at["checklist"],
-                f"checklist item {cid!r}: `when` and `applies` go together "
-                "(`applies` says in plain words when the item applies)",
-            )
 
 
 def _priorities(data: dict[str, Any], ctx: Ctx, defined_at: dict[str, Where]) -> None:

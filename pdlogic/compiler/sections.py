@@ -7,6 +7,7 @@ from typing import Any
 
 from .schema import (
     Ctx,
+    Validator,
     Where,
     any_scalar,
     boolean,
@@ -37,6 +38,31 @@ def document_title(value: Any, ctx: Ctx, at: Where) -> Any:
 conditional_rules = (listof(mapping({"id": ref("warnings"), "when": (condition, None)})), [])
 
 
+def with_applies(fields: dict[str, Any]) -> Validator:
+    """A mapping whose optional `when` comes with `applies`: the plain phrase a reader sees on
+    a page ("If a lawyer represents the person"), never the condition's logic."""
+    check = mapping(fields)
+
+    def paired(value: Any, ctx: Ctx, at: Where) -> Any:
+        out = check(value, ctx, at)
+        if out and (out.get("when") is None) != (out.get("applies") is None):
+            key = "when" if out.get("when") is not None else "applies"
+            ctx.error(
+                where_of(value, ctx, key=key, fallback=at),
+                "`when` and `applies` go together (`applies` says in plain words when this applies)",
+            )
+        return out
+
+    return paired
+
+
+# An option's warnings are listed on the options-by-stage pages.
+option_warnings = (
+    listof(with_applies({"id": ref("warnings"), "when": (condition, None), "applies": (text, None)})),
+    [],
+)
+
+
 def urgency(value: Any, ctx: Ctx, at: Where) -> Any:
     """1 = act now, 2 = soon, 3 = know this: orders what the reader sees first."""
     if isinstance(value, bool) or value not in (1, 2, 3):
@@ -64,6 +90,7 @@ STATES = (
     "pending",
 )
 SOURCE_KINDS = (
+    "constitution",
     "memo",
     "executive_order",
     "court_decision",
@@ -223,6 +250,8 @@ SECTIONS = {
                         {
                             "id": identifier,
                             "when": condition,
+                            # When the rule holds, as a plain phrase for the options pages.
+                            "applies": text,
                             "sources": sources_min1,
                             "explain": text,
                             # A document (a court order, say) that, while in force under the
@@ -234,7 +263,7 @@ SECTIONS = {
                         }
                     )
                 ),
-                "warnings": conditional_rules,
+                "warnings": option_warnings,
                 # Where no guidance in the registry ties this option to particular facts,
                 # say so instead of inventing a rule; coverage reports it by this reason.
                 "no_rule_reason": (text, None),
@@ -284,13 +313,11 @@ SECTIONS = {
         )
     ),
     "checklist": table(
-        mapping(
+        with_applies(
             {
                 "title": text,
                 "summary": text,
                 "when": (condition, None),
-                # For a reader: when the item applies, as a plain phrase ("If a lawyer represents
-                # the person"), never the rule's logic. Required with `when` (checks.py).
                 "applies": (text, None),
                 "sources": sources_min1,
             }

@@ -40,7 +40,6 @@ if (root) {
   const pathWrap = $(".pd-path-wrap");
   const pathList = $(".pd-path");
   const fallback = $(".pd-fallback");
-  const exitLink = $(".pd-exit");
   const chart = $(".pd-chart");
   const siteRoot = root.dataset.siteRoot || "../";
   printOpensDetails(resultBox);
@@ -375,28 +374,7 @@ if (root) {
     if (window.matchMedia("(min-width: 60em)").matches) chart.open = true;
   }
 
-  // ---- leave quickly: the link, or Escape three times ----
-  function quickExit(event) {
-    if (event) event.preventDefault();
-    facts = {};
-    screens = [];
-    lastResult = null;
-    stepBox.replaceChildren();
-    resultBox.replaceChildren();
-    pathList.replaceChildren();
-    engine.terminate();
-    location.replace(exitLink.href);
-  }
-  exitLink.addEventListener("click", quickExit);
-  let escapes = [];
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape") return;
-    const now = event.timeStamp;
-    escapes = [...escapes.filter((x) => now - x < 2000), now];
-    if (escapes.length >= 3) quickExit();
-  });
-
-// ---- the language selector keeps the reader's path (issue 8, decision 0007) ----
+  // ---- the language selector keeps the reader's path (issue 8, decision 0007) ----
   // The answers ride in window.name, which lasts only through this tab's next same-site page
   // load: never sent, never in the address bar, history or storage. The next page clears it.
   const CARRY = "pd-guide:";

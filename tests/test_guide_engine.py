@@ -73,6 +73,10 @@ def test_an_answer_given_before_the_page_script_runs_is_kept(page: Page, base_ur
     page.locator("#pd-asking_for-1").check()  # a family member or friend
     page.locator(".pd-next").click()
     assert page.url == base_url + "/guide/"  # nothing was sent, nothing in the address
+    for _ in range(100):  # the module is requested after the page's classic scripts
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "guide.js was requested"
     held[0].continue_()
     # The answer was taken: the next question is asked, about the person, not about "you".

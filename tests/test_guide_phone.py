@@ -63,7 +63,9 @@ def test_on_a_phone_the_first_answer_is_on_the_first_screen(phone: BrowserContex
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_leave_quickly_is_one_tap_away_and_covers_almost_nothing(phone: BrowserContext, base_url: str, lang: str) -> None:
+def test_leave_quickly_is_one_tap_away_and_covers_almost_nothing(
+    phone: BrowserContext, base_url: str, lang: str
+) -> None:
     page = phone.new_page()
     page.goto(guide_url(base_url, lang))
     wait_ready(page)

@@ -47,9 +47,9 @@ def test_once_a_case_exists_dhs_knows_the_person(stage: str) -> None:
 
 def test_the_guide_asks_early_whether_dhs_knows_the_person() -> None:
     """Issue 4: ask early whether DHS already knows about the person, since the answer changes what
-    is safe to do; it is the first question after the stage, before a case exists."""
-    assert pdlogic.next_question({"stage": "before_nta"}) == "known_to_dhs"
-    assert pdlogic.next_question({"stage": "in_proceedings"}) != "known_to_dhs"
+    is safe to do; before a case exists it is the first question after who is asking and the stage."""
+    assert pdlogic.next_question({"asking_for": "self", "stage": "before_nta"}) == "known_to_dhs"
+    assert pdlogic.next_question({"asking_for": "self", "stage": "in_proceedings"}) != "known_to_dhs"
 
 
 # --- after a denial -------------------------------------------------------------------------

@@ -263,7 +263,8 @@ def test_parole_in_place_is_asked_about_for_anyone_before_a_case_and_recommended
     """aic-advisory-2015: an officer can decide "whether to parole under § 212(d)(5) a person in the U.S.
     who was never admitted or paroled (i.e., a grant of "parole-in-place") but who otherwise is eligible
     to adjust"; uscis-pm-602-0091 (2013) asks USCIS to consider it for military families."""
-    facts: dict[str, Any] = {"stage": "before_nta", "known_to_dhs": True, "nta_issued": False, "detained": False}
+    facts: dict[str, Any] = {"asking_for": "self", "stage": "before_nta", "known_to_dhs": True, "nta_issued": False}
+    facts["detained"] = False
     facts["ice_check_ins"] = False  # asked under today's rules (check-in arrests since 2025)
     facts |= dict.fromkeys(["military_service", "surviving_spouse", "victim_witness_plaintiff"], False)
     facts |= dict.fromkeys(["serious_medical", "nursing_mother", "vulnerable", "military_family"], False)

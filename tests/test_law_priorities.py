@@ -168,7 +168,7 @@ def test_under_the_2021_guidelines_a_national_security_threat_is_their_own_categ
 def test_the_crime_questions_are_asked_only_under_a_policy_with_categories() -> None:
     """Issue 4: crime questions are asked only under a policy with categories; today's framework
     has none, so the guide does not ask a person about their record."""
-    facts = {"stage": "in_proceedings", "detained": False}
+    facts = {"asking_for": "professional", "stage": "in_proceedings", "detained": False}
     assert pdlogic.next_question(facts, "johnson-2014") == "record"
     assert pdlogic.next_question(facts, "eo-14159-2025") != "record"
 
